@@ -1,0 +1,47 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+# `make stack` runs every Procfile process against the local PostgreSQL and Redis.
+STACK_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_stack \
+	REDIS_URL=redis://127.0.0.1:6379/2 PORT=$(PORT)
+
+.PHONY: run test lint format stack install clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: $(VENV)/.installed
+	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
+	@if DJANGO_DEBUG=1 $(MANAGE) help seed_demo >/dev/null 2>&1; then \
+		DJANGO_DEBUG=1 $(MANAGE) seed_demo --if-empty; fi
+	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint
+	DJANGO_DEBUG=0 $(MANAGE) makemigrations --check --dry-run > /dev/null 2>&1 \
+		|| (echo "Model changes without a migration: run manage.py makemigrations" && exit 1)
+	$(BIN)/pytest
+
+stack: $(VENV)/.installed
+	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='portal_stack'" \
+		| grep -q 1 || createdb -h 127.0.0.1 -U postgres portal_stack
+	$(STACK_ENV) $(MANAGE) migrate --noinput
+	$(STACK_ENV) $(BIN)/honcho start -f Procfile
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

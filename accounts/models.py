@@ -1,0 +1,61 @@
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+
+class UserManager(DjangoUserManager):
+    """Create users by e-mail: the portal has no usernames."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person using the portal; the e-mail address is the login."""
+
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
+    phone = PhoneNumberField(_("phone"), blank=True)
+    last_interaction_at = models.DateTimeField(
+        _("last interaction"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Moves on every login, request, order and message; drives retention."),
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.email
+
+    def get_full_name(self):
+        parts = (self.last_name, self.first_name, self.patronymic)
+        return " ".join(p for p in parts if p) or self.email

@@ -1,0 +1,110 @@
+"""Fixtures shared by every app's tests.
+
+- Tasks run inline unless a test is marked `celery_worker`; such a test gets a real
+  worker, started once per session, consuming from the real Redis broker.
+- Browser tests get a `page` from the system Chromium (found on PATH) driven by
+  Playwright against pytest-django's live server. Transactional tests that need the rows
+  made by data migrations (purposes, cookie groups, categories) ask for
+  `serialized_rollback=True`, because a transactional test flushes every table.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Start every test with an empty cache (rate-limit counters live there too)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_inline_unless_worker(request):
+    from portal.celery import app
+
+    if request.node.get_closest_marker("celery_worker"):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+def _database_url() -> str:
+    from django.db import connection
+
+    s = connection.settings_dict
+    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
+    return f"postgres://{s['USER']}{password}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker):
+    """Start `celery worker` on the test database and the real Redis broker; stop it after."""
+    from portal.celery import app
+
+    with django_db_blocker.unblock():
+        env = {**os.environ, "DATABASE_URL": _database_url()}
+    app.control.purge()
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo",
+         "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=warning",
+         "--hostname=tests@%h"],
+        env=env,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.ping(timeout=0.5):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("The Celery worker did not start (see its output above).")
+        yield worker
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Chromium is not on PATH: `apt-get install chromium` (.ci/run does).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser context on the live server; console errors collect in `page.errors`."""
+    context = browser.new_context(base_url=live_server.url, locale="en-US")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    yield page
+    context.close()

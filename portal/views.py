@@ -1,0 +1,26 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from portal import health
+
+
+@require_GET
+def home(request):
+    return render(request, "portal/home.html")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Report whether the database and the broker answer: 200 when both do, else 503."""
+    errors = {"database": health.database_error(), "broker": health.broker_error()}
+    body = {
+        "status": "ok" if not any(errors.values()) else "error",
+        "checks": {
+            name: {"ok": error is None, **({"error": error} if error else {})}
+            for name, error in errors.items()
+        },
+    }
+    return JsonResponse(body, status=200 if body["status"] == "ok" else 503)
