@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from accounts.regions import Region
+from accounts.validators import validate_bin
+
 
 class UserManager(DjangoUserManager):
     """Create users by e-mail: the portal has no usernames."""
@@ -36,6 +39,8 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
     phone = PhoneNumberField(_("phone"), blank=True)
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
     last_interaction_at = models.DateTimeField(
         _("last interaction"),
         null=True,
@@ -59,3 +64,42 @@ class User(AbstractUser):
     def get_full_name(self):
         parts = (self.last_name, self.first_name, self.patronymic)
         return " ".join(p for p in parts if p) or self.email
+
+
+class Company(models.Model):
+    """A seller: the company a user represents. A user with a company can sell."""
+
+    owner = models.OneToOneField(
+        User, verbose_name=_("owner"), on_delete=models.CASCADE, related_name="company"
+    )
+    name = models.CharField(_("company name"), max_length=255)
+    bin = models.CharField(
+        _("BIN"),
+        max_length=12,
+        unique=True,
+        validators=[validate_bin],
+        help_text=_("Business identification number: 12 digits."),
+    )
+    legal_address = models.CharField(_("legal address"), max_length=255)
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices)
+    authorised_person = models.CharField(_("authorised person"), max_length=255)
+    contact_phone = PhoneNumberField(_("contact phone"))
+    contact_email = models.EmailField(_("contact e-mail"))
+    description = models.TextField(_("about the company"), blank=True)
+    is_verified = models.BooleanField(
+        _("verified"), default=False, help_text=_("Checked by staff against the state register.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("listings:seller_detail", args=[self.pk])

@@ -10,6 +10,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("cookies/", include("cookie_consent.urls")),
+    path("privacy/", include("privacy.urls")),
+    path("account/", include("accounts.urls")),
+    path("", include("listings.urls")),
+    path("", include("orders.urls")),
+    path("support/", include("support.urls")),
     path("admin/", admin.site.urls),
 ]
 

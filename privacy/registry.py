@@ -1,0 +1,242 @@
+"""The personal-data registry: every app's declaration of the personal data it holds.
+
+Each app declares, in its `personal_data.py`, one `Source` per model that holds personal
+data: which fields, for which purpose, on which legal basis, who receives them, how to
+find the rows that belong to a batch of subjects, and how to erase them. Export (access
+and portability), erasure, the retention sweep, the post-erasure check and the records of
+processing in admin all read this one registry, so a field declared here is handled
+everywhere, and a field not declared here fails the registry test.
+
+Subjects come in batches (`Subjects`): registered users by id and guests by e-mail.
+Every operation on a source is set-based: one query to export, one UPDATE or DELETE to
+erase, whatever the size of the batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+
+class LegalBasis(models.TextChoices):
+    CONSENT = "consent", _("Consent")
+    CONTRACT = "contract", _("Performance of a contract")
+    LEGAL_OBLIGATION = "legal_obligation", _("Legal obligation")
+    LEGITIMATE_INTEREST = "legitimate_interest", _("Legitimate interest")
+
+
+class Erasure(models.TextChoices):
+    DELETE = "delete", _("Deleted")
+    ANONYMISE = "anonymise", _("Anonymised (the record is kept by law)")
+    KEEP = "keep", _("Kept (required by law)")
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """A batch of data subjects: users by id, guests by e-mail (normalised)."""
+
+    user_ids: frozenset[int] = frozenset()
+    emails: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, *, user_ids: Iterable[int] = (), emails: Iterable[str] = ()) -> Subjects:
+        return cls(
+            user_ids=frozenset(int(i) for i in user_ids),
+            emails=frozenset(normalise_email(e) for e in emails if e),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.user_ids or self.emails)
+
+    def __len__(self) -> int:
+        return len(self.user_ids) + len(self.emails)
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def by_user(field_name: str = "user") -> Callable[[Subjects], Q]:
+    """Return a subject filter matching rows whose `field_name` points at one of the users."""
+
+    def subject_filter(subjects: Subjects) -> Q:
+        return Q(**{f"{field_name}__in": subjects.user_ids}) if subjects.user_ids else Q(pk__in=[])
+
+    return subject_filter
+
+
+def by_user_or_email(user_field: str, email_field: str) -> Callable[[Subjects], Q]:
+    """Return a filter matching rows of the users, or rows left by guests under the e-mails.
+
+    E-mails are compared case-insensitively through `__in` on the lower-cased values the
+    services store, so the match uses the column's index rather than a scan.
+    """
+
+    def subject_filter(subjects: Subjects) -> Q:
+        condition = Q(pk__in=[])
+        if subjects.user_ids:
+            condition |= Q(**{f"{user_field}__in": subjects.user_ids})
+        if subjects.emails:
+            condition |= Q(**{f"{email_field}__in": subjects.emails})
+        return condition
+
+    return subject_filter
+
+
+@dataclass(frozen=True)
+class Source:
+    """One model's personal data, as the privacy engine needs to know it.
+
+    `erasure` says what erasing does: DELETE removes the rows; ANONYMISE overwrites the
+    personal fields with the values of `anonymised` (for records that the law makes us keep,
+    such as orders for accounting); KEEP leaves them, with `kept_because` saying which law
+    requires it. `erase`/`export` may be replaced by callables for the few sources that need
+    more than one statement (a user's media files, say); they still take a whole batch.
+    `guest_activity` names the (e-mail field, time field) through which the retention sweep
+    finds guests' last interaction in this source.
+    """
+
+    model: type[models.Model]
+    fields: tuple[str, ...]
+    purpose: str
+    legal_basis: str
+    recipients: str
+    description: str
+    subject_filter: Callable[[Subjects], Q]
+    erasure: str = Erasure.DELETE
+    anonymised: Mapping[str, object] = field(default_factory=dict)
+    kept_because: str = ""
+    export_fields: tuple[str, ...] = ()
+    custom_export: Callable[[Subjects], list[dict]] | None = None
+    custom_erase: Callable[[Subjects], int] | None = None
+    guest_activity: tuple[str, str] | None = None
+
+    def __post_init__(self):
+        if self.erasure == Erasure.ANONYMISE and not (self.anonymised or self.custom_erase):
+            raise ValueError(f"{self.key}: anonymising needs the `anonymised` values.")
+        if self.erasure == Erasure.KEEP and not self.kept_because:
+            raise ValueError(f"{self.key}: say which obligation keeps the data (`kept_because`).")
+
+    @property
+    def key(self) -> str:
+        return self.model._meta.label_lower
+
+    def rows(self, subjects: Subjects) -> QuerySet:
+        """Return the rows that belong to these subjects."""
+        return self.model._default_manager.filter(self.subject_filter(subjects))
+
+    def export(self, subjects: Subjects) -> list[dict]:
+        """Return the subjects' rows as plain dictionaries (one query)."""
+        if self.custom_export is not None:
+            return self.custom_export(subjects)
+        names = self.export_fields or ("pk", *self.fields)
+        return list(self.rows(subjects).order_by("pk").values(*names))
+
+    def erase(self, subjects: Subjects) -> int:
+        """Erase the subjects' rows in one statement; return how many rows changed."""
+        if self.custom_erase is not None:
+            return self.custom_erase(subjects)
+        if self.erasure == Erasure.DELETE:
+            deleted, _per_model = self.rows(subjects).delete()
+            return deleted
+        if self.erasure == Erasure.ANONYMISE:
+            return self.rows(subjects).exclude(self._already_anonymised()).update(**self.anonymised)
+        return 0
+
+    def remaining(self, subjects: Subjects) -> int:
+        """Count the rows that still hold the subjects' personal data (0 after erasure)."""
+        if self.erasure == Erasure.KEEP:
+            return 0
+        rows = self.rows(subjects)
+        if self.erasure == Erasure.ANONYMISE:
+            rows = rows.exclude(self._already_anonymised())
+        return rows.count()
+
+    def _already_anonymised(self) -> Q:
+        return Q(**{name: value for name, value in self.anonymised.items() if _is_plain(value)})
+
+
+def _is_plain(value) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+@dataclass(frozen=True)
+class Exemption:
+    model: type[models.Model]
+    fields: tuple[str, ...]
+    reason: str
+
+
+# Field names and types that hold personal data. A field that matches must be declared
+# in a Source or exempted with a reason: the registry test walks every model.
+PERSONAL_NAME = re.compile(
+    r"(^|_)(name|names|patronymic|surname|email|phone|address|ip|ip_address|user_agent|"
+    r"comment|message|text|body|note|notes|iin|passport|birth|author|buyer|person|"
+    r"reporter|contact)(_|$)"
+)
+PERSONAL_TYPES = (models.EmailField, models.GenericIPAddressField, models.TextField)
+
+
+def looks_personal(model_field: models.Field) -> bool:
+    """Return whether a model field probably holds personal data."""
+    if model_field.auto_created or not model_field.concrete:
+        return False
+    if model_field.is_relation:
+        return model_field.related_model is apps.get_model(settings.AUTH_USER_MODEL)
+    type_name = type(model_field).__name__
+    return (
+        isinstance(model_field, PERSONAL_TYPES)
+        or type_name == "PhoneNumberField"
+        or bool(PERSONAL_NAME.search(model_field.name))
+    )
+
+
+class Registry:
+    def __init__(self):
+        self._sources: dict[str, Source] = {}
+        self._exemptions: list[Exemption] = []
+
+    def register(self, source: Source) -> Source:
+        if source.key in self._sources:
+            raise ValueError(f"{source.key} is declared twice.")
+        self._sources[source.key] = source
+        return source
+
+    def exempt(self, model: type[models.Model], fields: Iterable[str], *, reason: str) -> None:
+        """Record that these fields look personal but are not (or are covered elsewhere)."""
+        self._exemptions.append(Exemption(model, tuple(fields), reason))
+
+    def sources(self) -> list[Source]:
+        return list(self._sources.values())
+
+    def get(self, key: str) -> Source:
+        return self._sources[key]
+
+    def exemptions(self) -> list[Exemption]:
+        return list(self._exemptions)
+
+    def declared(self) -> set[tuple[str, str]]:
+        """Return every (model label, field name) that a source or an exemption covers."""
+        covered = {(s.key, name) for s in self._sources.values() for name in s.fields}
+        covered |= {(e.model._meta.label_lower, n) for e in self._exemptions for n in e.fields}
+        return covered
+
+    def undeclared_personal_fields(self, model_classes: Iterable[type[models.Model]]) -> list[str]:
+        """Return "app.model.field" for each personal-looking field no declaration covers."""
+        covered = self.declared()
+        return [
+            f"{model._meta.label_lower}.{f.name}"
+            for model in model_classes
+            for f in model._meta.get_fields()
+            if looks_personal(f) and (model._meta.label_lower, f.name) not in covered
+        ]
+
+
+registry = Registry()

@@ -1,0 +1,54 @@
+"""Reads of the privacy core."""
+
+from django.db.models import QuerySet
+
+from privacy.models import ConsentEvent, DisclosureEvent, PolicyVersion, Purpose
+from privacy.services import email_hash
+
+
+def policy_current() -> PolicyVersion | None:
+    """Return the policy version in force (the latest published), or None."""
+    return PolicyVersion.objects.published().order_by("-version").first()
+
+
+def purpose_list() -> QuerySet[Purpose]:
+    return Purpose.objects.all()
+
+
+def _subject_events(*, user=None, email="") -> QuerySet[ConsentEvent]:
+    if user is not None:
+        return ConsentEvent.objects.filter(user=user)
+    return ConsentEvent.objects.filter(user__isnull=True, subject_hash=email_hash(email))
+
+
+def consent_history(*, user=None, email="") -> QuerySet[ConsentEvent]:
+    """Return a subject's consent events, newest first, with purpose and policy version."""
+    return _subject_events(user=user, email=email).select_related("purpose", "policy_version")
+
+
+def consent_current(*, user=None, email="") -> dict[str, ConsentEvent]:
+    """Return the latest consent event per purpose code for a subject.
+
+    Current consent is derived from the ledger, never stored: the newest event for a
+    purpose decides (`event.granted`). Purposes the subject was never asked about are
+    absent, which means "no consent".
+    """
+    latest: dict[str, ConsentEvent] = {}
+    for event in consent_history(user=user, email=email).order_by("-created_at", "-pk"):
+        latest.setdefault(event.purpose.code, event)
+    return latest
+
+
+def consent_given(*, purpose: str, user=None, email="") -> bool:
+    event = (
+        _subject_events(user=user, email=email)
+        .filter(purpose__code=purpose)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return event is not None and event.granted
+
+
+def disclosure_list(*, user) -> QuerySet[DisclosureEvent]:
+    """Return the disclosures of a user's data, newest first."""
+    return DisclosureEvent.objects.filter(subject=user).select_related("purpose")
