@@ -116,3 +116,23 @@ def data_request_create(*, kind, user=None, email="", details="", verified=False
             received_at=now,
             verified_at=now if verified else None,
         )
+
+
+def subject_export(*, subjects) -> dict:
+    """Return every declared source's rows for the subjects, keyed by source.
+
+    Built from the registry alone, so a source declared anywhere is exported here with no
+    further code. One query per source whatever the number of subjects.
+    """
+    from privacy.registry import registry
+
+    return {
+        source.key: {
+            "description": source.description,
+            "purpose": source.purpose,
+            "legal_basis": source.legal_basis,
+            "recipients": source.recipients,
+            "rows": source.export(subjects),
+        }
+        for source in registry.sources()
+    }
