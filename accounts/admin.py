@@ -1,22 +1,192 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from accounts.models import User
+from accounts.models import Company, User
+from accounts.services import company_verification_set
+from privacy.admin_mixins import DisclosureAdminMixin
+
+
+class UserCreationAdminForm(AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        model = User
+        fields = ("email",)
+        field_classes = {}
+
+
+class UserChangeAdminForm(UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+        fields = "__all__"
+        field_classes = {}
+
+
+class SellerFilter(admin.SimpleListFilter):
+    title = _("seller")
+    parameter_name = "seller"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Has a company")), ("no", _("No company"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(company__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(company__isnull=True)
+        return queryset
+
+
+class VerifiedCompanyFilter(admin.SimpleListFilter):
+    title = _("verified company")
+    parameter_name = "verified"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Verified")), ("no", _("Not verified"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(company__is_verified=True)
+        if self.value() == "no":
+            return queryset.filter(company__is_verified=False)
+        return queryset
+
+
+class CompanyInline(admin.StackedInline):
+    model = Company
+    fk_name = "owner"
+    extra = 0
+    can_delete = False
+    fields = (
+        "name",
+        "bin",
+        "is_verified",
+        "legal_address",
+        "region",
+        "authorised_person",
+        "contact_phone",
+        "contact_email",
+        "description",
+    )
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DisclosureAdminMixin, DjangoUserAdmin):
+    form = UserChangeAdminForm
+    add_form = UserCreationAdminForm
     ordering = ("email",)
-    list_display = ("email", "last_name", "first_name", "is_active", "is_staff", "date_joined")
-    search_fields = ("email", "first_name", "last_name", "phone")
+    list_display = (
+        "email",
+        "last_name",
+        "first_name",
+        "phone",
+        "company",
+        "is_active",
+        "is_staff",
+        "date_joined",
+    )
+    list_select_related = ("company",)
+    list_filter = (SellerFilter, VerifiedCompanyFilter, "is_active", "is_staff", "is_superuser")
+    search_fields = (
+        "email",
+        "first_name",
+        "last_name",
+        "patronymic",
+        "phone",
+        "company__name",
+        "company__bin",
+    )
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Person"), {"fields": ("last_name", "first_name", "patronymic", "phone")}),
+        (
+            _("Person"),
+            {"fields": ("last_name", "first_name", "patronymic", "phone", "region", "address")},
+        ),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
         ),
         (_("Dates"), {"fields": ("last_login", "date_joined", "last_interaction_at")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "usable_password", "password1", "password2"),
+            },
+        ),
+    )
+    inlines = (CompanyInline,)
+
+    disclosure_fields = (
+        "email",
+        "first_name",
+        "last_name",
+        "patronymic",
+        "phone",
+        "region",
+        "address",
+    )
+    disclosure_purpose = "service"
+
+    def disclosure_subject(self, obj):
+        return obj, obj.email
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else ()
+
+
+@admin.register(Company)
+class CompanyAdmin(DisclosureAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "bin", "owner", "region", "is_verified", "owner_active", "created_at")
+    list_select_related = ("owner",)
+    list_filter = ("is_verified", "owner__is_active", "region")
+    search_fields = (
+        "name",
+        "bin",
+        "owner__email",
+        "owner__first_name",
+        "owner__last_name",
+        "contact_email",
+        "contact_phone",
+        "authorised_person",
+    )
+    autocomplete_fields = ("owner",)
+    readonly_fields = ("created_at",)
+    actions = ("mark_verified", "mark_unverified")
+
+    disclosure_fields = ("authorised_person", "contact_phone", "contact_email", "legal_address")
+    disclosure_purpose = "service"
+
+    def disclosure_subject(self, obj):
+        return obj.owner, obj.owner.email
+
+    @admin.display(boolean=True, description=_("owner active"), ordering="owner__is_active")
+    def owner_active(self, obj):
+        return obj.owner.is_active
+
+    @admin.action(description=_("Mark selected companies as verified"))
+    def mark_verified(self, request, queryset):
+        count = company_verification_set(companies=queryset, verified=True)
+        self.message_user(
+            request,
+            ngettext("%(count)d company verified.", "%(count)d companies verified.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Take the verified mark away"))
+    def mark_unverified(self, request, queryset):
+        count = company_verification_set(companies=queryset, verified=False)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d company is no longer verified.",
+                "%(count)d companies are no longer verified.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

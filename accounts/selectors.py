@@ -1,6 +1,13 @@
 """Reads of accounts."""
 
+from dataclasses import dataclass
+
 from allauth.account.models import EmailAddress
+
+from privacy.models import ConsentEvent, Purpose
+from privacy.registry import LegalBasis, Subjects
+from privacy.selectors import consent_current, consent_history, disclosure_list, purpose_list
+from privacy.services import subject_export
 
 
 def email_verified(user) -> bool:
@@ -15,3 +22,46 @@ def company_of(user):
     if not user.is_authenticated:
         return None
     return getattr(user, "company", None)
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    """One purpose on the Personal Account's privacy page, with the person's current choice."""
+
+    purpose: Purpose
+    event: ConsentEvent | None
+
+    @property
+    def granted(self) -> bool:
+        return self.event is not None and self.event.granted
+
+    @property
+    def changeable(self) -> bool:
+        """Whether the person may simply grant or withdraw it (optional, consent-based)."""
+        return not self.purpose.is_required and self.purpose.legal_basis == LegalBasis.CONSENT
+
+
+def consent_overview(*, user) -> list[ConsentRow]:
+    """Return every purpose with the user's current consent (derived from the ledger)."""
+    current = consent_current(user=user)
+    return [ConsentRow(purpose=p, event=current.get(p.code)) for p in purpose_list()]
+
+
+def consent_history_recent(*, user, limit: int = 100):
+    """Return the user's latest consent events, newest first (bounded for the page)."""
+    return consent_history(user=user).order_by("-created_at", "-pk")[:limit]
+
+
+def disclosure_recent(*, user, limit: int = 100):
+    """Return the latest disclosures of the user's data, newest first (bounded)."""
+    return disclosure_list(user=user).order_by("-created_at", "-pk")[:limit]
+
+
+def subject_data(*, user) -> dict:
+    """Return everything the registry's sources hold about the user, keyed by source.
+
+    The subject is the user and the e-mail they signed in with: rows they left as a guest
+    under that (verified) address are theirs too. Secrets never appear, because no source
+    declares them.
+    """
+    return subject_export(subjects=Subjects.of(user_ids=[user.pk], emails=[user.email]))

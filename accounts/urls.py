@@ -1,5 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from accounts import views
 
 app_name = "accounts"
 
-urlpatterns = []
+# No id in any of these: each page is about the signed-in user's own data.
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("profile/", views.profile, name="profile"),
+    path("company/", views.company, name="company"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("privacy/consent/", views.consent_change, name="consent_change"),
+    path(
+        "privacy/withdraw/<slug:purpose>/",
+        views.consent_withdraw_required,
+        name="consent_withdraw_required",
+    ),
+    path("privacy/data/", views.data_summary, name="data_summary"),
+    path("privacy/data/download/", views.data_download, name="data_download"),
+    path("privacy/delete/", views.account_delete, name="delete"),
+]

@@ -1,4 +1,4 @@
-"""Validators of Kazakhstan's identification numbers.
+"""Validators of Kazakhstan's identification numbers and phone numbers.
 
 No maintained library checks a BIN (business identification number) or an IIN
 (individual identification number), so the algorithm lives here, once. Both are twelve
@@ -7,6 +7,7 @@ modulo 11, with weights 1..11, and, where that gives 10, weights 3..11, 1, 2; a 
 means the number cannot be valid.
 """
 
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -45,3 +46,19 @@ def validate_bin(value: str) -> None:
         raise ValidationError(BIN_FORMAT_MESSAGE, code="bin_format")
     if check_digit(value[:11]) != int(value[11]):
         raise ValidationError(BIN_CHECKSUM_MESSAGE, code="bin_checksum")
+
+
+PHONE_INVALID_MESSAGE = _("Enter a valid phone number, for example +7 701 234 5678.")
+PHONE_NOT_KZ_MESSAGE = _("Enter a Kazakhstan phone number: +7 followed by 10 digits (6xx or 7xx).")
+
+
+def validate_kz_phone(value) -> None:
+    """Raise ValidationError unless `value` (a PhoneNumber) is a valid number of Kazakhstan.
+
+    Kazakhstan shares the country code +7 with Russia, so a valid +7 number is not enough:
+    the number has to belong to Kazakhstan's numbering plan.
+    """
+    if not isinstance(value, phonenumbers.PhoneNumber) or not phonenumbers.is_valid_number(value):
+        raise ValidationError(PHONE_INVALID_MESSAGE, code="phone_invalid")
+    if not phonenumbers.is_valid_number_for_region(value, "KZ"):
+        raise ValidationError(PHONE_NOT_KZ_MESSAGE, code="phone_not_kz")

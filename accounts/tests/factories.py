@@ -49,3 +49,45 @@ class CompanyFactory(factory.django.DjangoModelFactory):
     authorised_person = factory.LazyAttribute(lambda c: c.owner.get_full_name())
     contact_phone = "+77172000000"
     contact_email = factory.LazyAttribute(lambda c: c.owner.email)
+
+
+def published_policy():
+    """Return the policy version in force, publishing one when the database has none."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from privacy.models import PolicyVersion
+    from privacy.selectors import policy_current
+
+    policy = policy_current()
+    if policy is None:
+        latest = PolicyVersion.objects.order_by("-version").first()
+        policy = PolicyVersion.objects.create(
+            version=latest.version + 1 if latest else 1,
+            text="The operator processes personal data as this policy describes.",
+            published_at=timezone.now() - timedelta(minutes=1),
+        )
+    return policy
+
+
+def accept_policy(user, *, marketing=False):
+    """Record that the user accepted the policy in force, as signing up does."""
+    from privacy.models import ConsentEvent, Purpose
+    from privacy.services import consent_grant
+
+    policy = published_policy()
+    codes = list(Purpose.objects.filter(is_required=True).values_list("code", flat=True))
+    if marketing:
+        codes.append(Purpose.MARKETING)
+    for code in codes:
+        consent_grant(
+            purpose=code,
+            channel=ConsentEvent.Channel.SIGNUP,
+            text_shown="I accept the privacy policy.",
+            user=user,
+            policy=policy,
+            ip="10.1.2.3",
+            user_agent="factory",
+        )
+    return user

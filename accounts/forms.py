@@ -1,0 +1,194 @@
+"""Forms of accounts: validation only. Saving is the services' job."""
+
+from allauth.account import forms as allauth_forms
+from django import forms
+from django.utils.html import format_html, strip_tags
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
+
+from accounts.models import Company, User
+from accounts.validators import PHONE_INVALID_MESSAGE, validate_bin, validate_kz_phone
+from privacy.models import Purpose
+from privacy.registry import LegalBasis
+from privacy.selectors import policy_current
+
+# The privacy pages are built by the privacy app; link the policy by its public path.
+POLICY_URL = "/privacy/policy/"
+
+ACCEPT_POLICY_REQUIRED_MESSAGE = _(
+    "To create an account, accept the privacy policy: we cannot keep an account without "
+    "processing the data it names."
+)
+NAME_REQUIRED_MESSAGE = _("Enter your name as it is written in your documents.")
+PHONE_REQUIRED_MESSAGE = _("Enter a phone number where sellers and support can reach you.")
+BIN_TAKEN_MESSAGE = _(
+    "A company with this BIN is already registered on the portal. If it is yours, write to support."
+)
+PASSWORD_WRONG_MESSAGE = _("The password is not correct.")
+PURPOSE_NOT_OPTIONAL_MESSAGE = _("This purpose cannot be changed here.")
+
+MARKETING_LABEL = _(
+    "Send me news, promotions and commercial offers of Dala Market by e-mail, SMS or phone. "
+    "I can withdraw this consent at any time in my Personal Account."
+)
+
+
+def consent_label(policy):
+    """Return the label of the privacy-policy checkbox, with a link to the policy in force."""
+    if policy is not None:
+        link_text = _("privacy policy (version %(version)s)") % {"version": policy.version}
+    else:
+        link_text = _("privacy policy")
+    return format_html(
+        str(
+            _(
+                "I have read the {policy_link} and agree to the processing of my personal "
+                "data for the purposes it names as required for an account."
+            )
+        ),
+        policy_link=format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', POLICY_URL, link_text
+        ),
+    )
+
+
+class KazakhstanPhoneField(PhoneNumberField):
+    """A phone number of Kazakhstan, stored in E.164 (+77012345678)."""
+
+    default_validators = [validate_kz_phone]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("region", "KZ")
+        kwargs.setdefault("help_text", _("A Kazakhstan number, for example +7 701 234 5678."))
+        error_messages = {"invalid": PHONE_INVALID_MESSAGE, "required": PHONE_REQUIRED_MESSAGE}
+        error_messages.update(kwargs.pop("error_messages", {}))
+        super().__init__(error_messages=error_messages, **kwargs)
+        self.widget.input_type = "tel"
+        self.widget.attrs.update({"autocomplete": "tel", "placeholder": "+7 701 234 5678"})
+
+
+def _name_field(label, autocomplete, *, required=True):
+    return forms.CharField(
+        label=label,
+        max_length=150,
+        required=required,
+        error_messages={"required": NAME_REQUIRED_MESSAGE},
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
+    )
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """allauth's sign-up with the person's name, phone and the privacy consents."""
+
+    field_order = [
+        "email",
+        "password1",
+        "password2",
+        "first_name",
+        "last_name",
+        "patronymic",
+        "phone",
+        "accept_privacy_policy",
+        "marketing_opt_in",
+    ]
+
+    first_name = _name_field(_("First name"), "given-name")
+    last_name = _name_field(_("Last name"), "family-name")
+    patronymic = _name_field(_("Patronymic"), "additional-name", required=False)
+    phone = KazakhstanPhoneField(label=_("Phone"))
+    accept_privacy_policy = forms.BooleanField(
+        required=True, error_messages={"required": ACCEPT_POLICY_REQUIRED_MESSAGE}
+    )
+    marketing_opt_in = forms.BooleanField(required=False, initial=False, label=MARKETING_LABEL)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy = policy_current()
+        self.fields["accept_privacy_policy"].label = consent_label(self.policy)
+
+    def consent_text(self) -> str:
+        """Return the privacy-policy consent exactly as the person read it (plain text)."""
+        return strip_tags(str(self.fields["accept_privacy_policy"].label))
+
+    def marketing_text(self) -> str:
+        return str(self.fields["marketing_opt_in"].label)
+
+
+class ProfileForm(forms.ModelForm):
+    first_name = _name_field(_("First name"), "given-name")
+    last_name = _name_field(_("Last name"), "family-name")
+    patronymic = _name_field(_("Patronymic"), "additional-name", required=False)
+    phone = KazakhstanPhoneField(label=_("Phone"))
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "patronymic", "phone", "region", "address"]
+        widgets = {"address": forms.TextInput(attrs={"autocomplete": "street-address"})}
+        help_texts = {"address": _("Used only to fill in delivery details of your orders.")}
+
+
+class CompanyForm(forms.ModelForm):
+    # Declared here rather than taken from the model so that a BIN of the wrong length gets
+    # the one clear BIN message, not a second generic "at most 12 characters" one.
+    bin = forms.CharField(
+        label=_("BIN"),
+        validators=[validate_bin],
+        help_text=_("Business identification number: 12 digits."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    contact_phone = KazakhstanPhoneField(label=_("Contact phone"))
+    description = forms.CharField(
+        label=_("About the company"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 2000, "data-counter": "desc-count"}),
+    )
+
+    class Meta:
+        model = Company
+        fields = [
+            "name",
+            "bin",
+            "legal_address",
+            "region",
+            "authorised_person",
+            "contact_phone",
+            "contact_email",
+            "description",
+        ]
+        error_messages = {"bin": {"unique": BIN_TAKEN_MESSAGE}}
+        help_texts = {
+            "authorised_person": _("Who signs for the company: full name and position."),
+            "contact_email": _("Buyers write to this address about your listings."),
+        }
+
+
+class PasswordConfirmForm(forms.Form):
+    """Ask for the account's password before an action that cannot be undone."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(PASSWORD_WRONG_MESSAGE, code="password_wrong")
+        return password
+
+
+class ConsentChangeForm(forms.Form):
+    """Grant or withdraw consent to one optional, consent-based purpose."""
+
+    purpose = forms.ModelChoiceField(
+        queryset=Purpose.objects.filter(legal_basis=LegalBasis.CONSENT, is_required=False),
+        to_field_name="code",
+        error_messages={"invalid_choice": PURPOSE_NOT_OPTIONAL_MESSAGE},
+    )
+    action = forms.ChoiceField(choices=[("grant", _("Grant")), ("withdraw", _("Withdraw"))])

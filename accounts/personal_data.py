@@ -1,0 +1,144 @@
+"""The personal data that accounts hold, declared to the privacy engine (privacy.registry).
+
+- The user row is anonymised, not deleted: consent and disclosure ledgers, orders and data
+  requests point at it and must keep pointing at *someone* (an anonymous, inactive row)
+  for the records the law makes us keep. Its e-mail is replaced by a unique address
+  under the reserved `.invalid` domain, which frees the real address for a new sign-up.
+- A seller's company keeps its name and BIN (a legal entity's identity, on the invoices of
+  its orders) but loses everything that is about a person: the authorised person, the
+  contact phone and e-mail, the legal address (for a joint individual entrepreneurship
+  that is a home address) and the free-text description.
+- allauth's e-mail addresses are deleted.
+"""
+
+from allauth.account.models import EmailAddress
+from django.db.models import CharField, F, Q, Value
+from django.db.models.functions import Cast, Concat
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Company, User
+from privacy.registry import Erasure, LegalBasis, Source, by_user, registry
+
+ERASED_EMAIL_DOMAIN = "@invalid"
+# Any password starting with "!" is unusable (django.contrib.auth.hashers); a constant one
+# lets the engine recognise rows it has already anonymised.
+ERASED_PASSWORD = "!erased"
+
+
+class AnonymisedUserSource(Source):
+    """The user source: an erased row is recognised by its `erased-<pk>@invalid` e-mail too.
+
+    The plain anonymised values alone (blank names, inactive) could match a live row of an
+    account that never had a name, whose real e-mail would then never be erased.
+    """
+
+    def _already_anonymised(self) -> Q:
+        return super()._already_anonymised() & Q(email__endswith=ERASED_EMAIL_DOMAIN)
+
+
+users = registry.register(
+    AnonymisedUserSource(
+        model=User,
+        fields=(
+            "email",
+            "first_name",
+            "last_name",
+            "patronymic",
+            "phone",
+            "region",
+            "address",
+            "date_joined",
+            "last_login",
+            "last_interaction_at",
+        ),
+        purpose="service",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=_("The operator; sellers see the name and phone on your orders to them"),
+        description=_("Your account: name, e-mail, phone, region, address and activity dates"),
+        subject_filter=by_user("pk"),
+        erasure=Erasure.ANONYMISE,
+        anonymised={
+            "email": Concat(
+                Value("erased-"), Cast(F("pk"), CharField()), Value(ERASED_EMAIL_DOMAIN)
+            ),
+            "first_name": "",
+            "last_name": "",
+            "patronymic": "",
+            "phone": "",
+            "region": "",
+            "address": "",
+            "last_login": None,
+            "is_active": False,
+            "password": ERASED_PASSWORD,
+        },
+        export_fields=(
+            "pk",
+            "email",
+            "first_name",
+            "last_name",
+            "patronymic",
+            "phone",
+            "region",
+            "address",
+            "date_joined",
+            "last_login",
+            "last_interaction_at",
+            "is_active",
+        ),
+    )
+)
+
+companies = registry.register(
+    Source(
+        model=Company,
+        fields=(
+            "owner",
+            "name",
+            "authorised_person",
+            "contact_phone",
+            "contact_email",
+            "legal_address",
+            "description",
+        ),
+        purpose="service",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=_("Everyone who visits the seller's page; buyers of your listings"),
+        description=_("Your company as a seller: its contacts and authorised person"),
+        subject_filter=by_user("owner"),
+        erasure=Erasure.ANONYMISE,
+        anonymised={
+            "authorised_person": "",
+            "contact_phone": "",
+            "contact_email": "",
+            "legal_address": "",
+            "description": "",
+        },
+        export_fields=(
+            "pk",
+            "name",
+            "bin",
+            "legal_address",
+            "region",
+            "authorised_person",
+            "contact_phone",
+            "contact_email",
+            "description",
+            "is_verified",
+            "created_at",
+        ),
+    )
+)
+
+email_addresses = registry.register(
+    Source(
+        model=EmailAddress,
+        fields=("user", "email"),
+        purpose="service",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=_("The operator; its e-mail delivery provider"),
+        description=_("Your e-mail addresses and whether you confirmed them"),
+        subject_filter=by_user("user"),
+        erasure=Erasure.DELETE,
+        export_fields=("pk", "email", "verified", "primary"),
+    )
+)

@@ -1,0 +1,266 @@
+"""Writes of accounts: sign-up, profile, company, consents, export and closing an account.
+
+Every function takes keyword arguments only and saves inside one transaction together with
+the ledger rows that the change owes to the privacy engine (consent events, data
+requests), so a change is never recorded without its audit row, nor the other way round.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Company, User
+from privacy.models import ConsentEvent, DataRequest, Purpose
+from privacy.registry import LegalBasis
+from privacy.selectors import consent_current, policy_current
+from privacy.services import (
+    ConsentError,
+    consent_grant,
+    consent_withdraw,
+    data_request_create,
+)
+
+# `last_interaction_at` drives retention, which counts in years: a write per hour is plenty
+# and keeps the users table from being rewritten on every request.
+TOUCH_INTERVAL = timedelta(hours=1)
+
+ACCOUNT_CLOSED_TEXT = _(
+    "I close my account: stop processing my personal data and erase it, except what the "
+    "law requires to keep."
+)
+CONSENT_REQUIRED_MESSAGE = _(
+    "This purpose is required for an account: withdrawing it means closing the account."
+)
+CONSENT_NOT_OPTIONAL_MESSAGE = _("Consent to this purpose cannot be changed here.")
+
+
+def user_signup_record(
+    *,
+    user: User,
+    patronymic: str,
+    phone,
+    marketing_opt_in: bool,
+    consent_text: str,
+    marketing_text: str,
+    policy=None,
+    ip: str = "",
+    user_agent: str = "",
+) -> User:
+    """Save a new user with the consents given on the sign-up form.
+
+    Consent to the required purposes is what accepting the policy means; marketing is
+    recorded only when the person ticked it. The consent rows are written in the same
+    transaction as the user, so there is never an account without its consent.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        user.patronymic = patronymic
+        user.phone = phone
+        user.last_interaction_at = now
+        user.save()
+        common = {
+            "user": user,
+            "channel": ConsentEvent.Channel.SIGNUP,
+            "policy": policy,
+            "ip": ip,
+            "user_agent": user_agent,
+        }
+        for purpose in Purpose.objects.filter(is_required=True):
+            consent_grant(purpose=purpose, text_shown=consent_text, **common)
+        if marketing_opt_in:
+            consent_grant(purpose=Purpose.MARKETING, text_shown=marketing_text, **common)
+    return user
+
+
+def profile_update(
+    *,
+    user: User,
+    first_name: str,
+    last_name: str,
+    patronymic: str,
+    phone,
+    region: str,
+    address: str,
+) -> User:
+    """Save the person's own corrections to their profile."""
+    user.first_name = first_name
+    user.last_name = last_name
+    user.patronymic = patronymic
+    user.phone = phone
+    user.region = region
+    user.address = address
+    with transaction.atomic():
+        user.save(
+            update_fields=["first_name", "last_name", "patronymic", "phone", "region", "address"]
+        )
+    return user
+
+
+def company_save(
+    *,
+    owner: User,
+    name: str,
+    bin: str,  # noqa: A002 - the field's name in the model and on the form
+    legal_address: str,
+    region: str,
+    authorised_person: str,
+    contact_phone,
+    contact_email: str,
+    description: str = "",
+) -> Company:
+    """Create the owner's company (the owner becomes a seller), or update it.
+
+    Staff verified the company by its name and BIN: changing either takes the verified
+    mark away until staff check again.
+    """
+    with transaction.atomic():
+        company = Company.objects.select_for_update().filter(owner=owner).first()
+        if company is None:
+            company = Company(owner=owner)
+        elif company.is_verified and (company.name != name or company.bin != bin):
+            company.is_verified = False
+        company.name = name
+        company.bin = bin
+        company.legal_address = legal_address
+        company.region = region
+        company.authorised_person = authorised_person
+        company.contact_phone = contact_phone
+        company.contact_email = contact_email
+        company.description = description
+        company.full_clean(exclude=["owner"])
+        company.save()
+    return company
+
+
+def company_verification_set(*, companies, verified: bool) -> int:
+    """Mark companies verified (staff checked them against the state register) or not.
+
+    Return how many companies changed.
+    """
+    with transaction.atomic():
+        return companies.exclude(is_verified=verified).update(is_verified=verified)
+
+
+def consent_change(
+    *,
+    user: User,
+    purpose: Purpose,
+    grant: bool,
+    text_shown: str,
+    ip: str = "",
+    user_agent: str = "",
+) -> ConsentEvent | None:
+    """Grant or withdraw the user's consent to an optional purpose from the Personal Account.
+
+    Return the new ledger event, or None when the consent already was in that state.
+    Required purposes are refused: withdrawing them is closing the account.
+    """
+    if purpose.is_required:
+        raise ConsentError(CONSENT_REQUIRED_MESSAGE)
+    if purpose.legal_basis != LegalBasis.CONSENT:
+        raise ConsentError(CONSENT_NOT_OPTIONAL_MESSAGE)
+    with transaction.atomic():
+        current = consent_current(user=user).get(purpose.code)
+        if (current is not None and current.granted) == grant:
+            return None
+        record = consent_grant if grant else consent_withdraw
+        return record(
+            purpose=purpose,
+            channel=ConsentEvent.Channel.ACCOUNT,
+            text_shown=text_shown,
+            user=user,
+            policy=policy_current(),
+            ip=ip,
+            user_agent=user_agent,
+        )
+
+
+def account_close(
+    *,
+    user: User,
+    withdrawn_purpose: Purpose | None = None,
+    text_shown: str = "",
+    ip: str = "",
+    user_agent: str = "",
+) -> DataRequest:
+    """Close the account at once and open the erasure request for the erasure engine.
+
+    Processing stops now: the account is deactivated (Django refuses sessions of inactive
+    users on their next request, and the listings app shows only active owners' listings)
+    and the password is made unusable, which also changes the session hash of every open
+    session. Every consent still granted is withdrawn in the ledger; `withdrawn_purpose` is
+    the required purpose whose withdrawal led here, recorded with the text the person
+    confirmed. The erasure itself is the erasure engine's job: it finds the verified
+    request and erases what the registry declares.
+    """
+    policy = policy_current()
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        user.is_active = False
+        user.set_unusable_password()
+        user.save(update_fields=["is_active", "password"])
+        purposes = [event.purpose for event in consent_current(user=user).values() if event.granted]
+        if withdrawn_purpose is not None and withdrawn_purpose not in purposes:
+            purposes.append(withdrawn_purpose)
+        for purpose in purposes:
+            explicit = purpose == withdrawn_purpose and text_shown
+            consent_withdraw(
+                purpose=purpose,
+                channel=ConsentEvent.Channel.ACCOUNT,
+                text_shown=text_shown if explicit else ACCOUNT_CLOSED_TEXT,
+                user=user,
+                policy=policy,
+                ip=ip,
+                user_agent=user_agent,
+            )
+        reason = (
+            f"Withdrawal of consent to '{withdrawn_purpose.code}' in the Personal Account."
+            if withdrawn_purpose is not None
+            else "Account deleted in the Personal Account."
+        )
+        return data_request_create(
+            kind=DataRequest.Kind.ERASURE, user=user, details=reason, verified=True
+        )
+
+
+def user_touch(*, user: User, now=None) -> bool:
+    """Move the user's last interaction to now, at most once per TOUCH_INTERVAL.
+
+    Return whether a row was written. The in-memory user tells whether a write is due, so a
+    request within the hour costs no query; the conditional UPDATE keeps two parallel
+    requests from both writing.
+    """
+    now = now or timezone.now()
+    threshold = now - TOUCH_INTERVAL
+    last = user.last_interaction_at
+    if last is not None and last > threshold:
+        return False
+    written = (
+        User.objects.filter(pk=user.pk)
+        .filter(Q(last_interaction_at__isnull=True) | Q(last_interaction_at__lte=threshold))
+        .update(last_interaction_at=now)
+    )
+    user.last_interaction_at = now
+    return bool(written)
+
+
+def data_access_record(*, user: User, export: dict) -> DataRequest:
+    """Record a download of the user's data as an access request, answered at once.
+
+    The report keeps the number of rows per source, never the data itself.
+    """
+    with transaction.atomic():
+        data_request = data_request_create(
+            kind=DataRequest.Kind.ACCESS,
+            user=user,
+            details="Downloaded from the Personal Account.",
+            verified=True,
+        )
+        data_request.status = DataRequest.Status.DONE
+        data_request.completed_at = timezone.now()
+        data_request.report = {key: len(section["rows"]) for key, section in export.items()}
+        data_request.save(update_fields=["status", "completed_at", "report"])
+    return data_request
