@@ -28,6 +28,24 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Let every connection object see the serialized test-database contents.
+
+    Django keeps them on the connection object that created the test database, but
+    connections are context-local: under Playwright's sync API a test gets a new
+    connection object, and `serialized_rollback=True` would then silently restore
+    nothing. Keeping them on the class makes them visible to every connection.
+    """
+    from django.db import connections
+
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is not None:
+        type(connection)._test_serialized_contents = contents
+    return django_db_setup
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Start every test with an empty cache (rate-limit counters live there too)."""

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.LastInteractionMiddleware",
     "cookie_consent.middleware.CleanCookiesMiddleware",
+    "privacy.middleware.PolicyReconsentMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -3,12 +3,18 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from portal import views
+from privacy.views import CookieAcceptView, CookieDeclineView, CookieSettingsView
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
+    # The portal's own cookie views first: they also write signed-in users' choices to
+    # the consent ledger; django-cookie-consent's status view and names stay as they are.
+    path("cookies/", CookieSettingsView.as_view(), name="cookie_consent_cookie_group_list"),
+    path("cookies/accept/", CookieAcceptView.as_view(), name="cookie_consent_accept"),
+    path("cookies/decline/", CookieDeclineView.as_view(), name="cookie_consent_decline"),
     path("cookies/", include("cookie_consent.urls")),
     path("privacy/", include("privacy.urls")),
     path("account/", include("accounts.urls")),

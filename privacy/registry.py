@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, QuerySet
@@ -173,6 +172,10 @@ class Exemption:
     fields: tuple[str, ...]
     reason: str
 
+    @property
+    def key(self) -> str:
+        return self.model._meta.label_lower
+
 
 # Field names and types that hold personal data. A field that matches must be declared
 # in a Source or exempted with a reason: the registry test walks every model.
@@ -189,7 +192,9 @@ def looks_personal(model_field: models.Field) -> bool:
     if model_field.auto_created or not model_field.concrete:
         return False
     if model_field.is_relation:
-        return model_field.related_model is apps.get_model(settings.AUTH_USER_MODEL)
+        related = model_field.related_model
+        label = related if isinstance(related, str) else related._meta.label
+        return label.lower() == settings.AUTH_USER_MODEL.lower()
     type_name = type(model_field).__name__
     return (
         isinstance(model_field, PERSONAL_TYPES)
@@ -225,7 +230,7 @@ class Registry:
     def declared(self) -> set[tuple[str, str]]:
         """Return every (model label, field name) that a source or an exemption covers."""
         covered = {(s.key, name) for s in self._sources.values() for name in s.fields}
-        covered |= {(e.model._meta.label_lower, n) for e in self._exemptions for n in e.fields}
+        covered |= {(e.key, n) for e in self._exemptions for n in e.fields}
         return covered
 
     def undeclared_personal_fields(self, model_classes: Iterable[type[models.Model]]) -> list[str]:

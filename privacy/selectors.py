@@ -52,3 +52,33 @@ def consent_given(*, purpose: str, user=None, email="") -> bool:
 def disclosure_list(*, user) -> QuerySet[DisclosureEvent]:
     """Return the disclosures of a user's data, newest first."""
     return DisclosureEvent.objects.filter(subject=user).select_related("purpose")
+
+
+def policy_version_in_force() -> int | None:
+    """Return the number of the policy version in force, cached for a minute."""
+    from django.core.cache import cache
+
+    from privacy.services import POLICY_CACHE_KEY
+
+    def current_number():
+        policy = policy_current()
+        return policy.version if policy else 0
+
+    return cache.get_or_set(POLICY_CACHE_KEY, current_number, timeout=60) or None
+
+
+def policy_accepted_version(*, user) -> int:
+    """Return the newest policy version the user accepted (0 if none)."""
+    from django.db.models import Max
+
+    from privacy.models import Purpose
+
+    result = ConsentEvent.objects.filter(
+        user=user, purpose__code=Purpose.SERVICE, action=ConsentEvent.Action.GRANT
+    ).aggregate(version=Max("policy_version__version"))
+    return result["version"] or 0
+
+
+def policy_changes_since(*, version: int) -> QuerySet[PolicyVersion]:
+    """Return the published versions newer than `version`, newest first."""
+    return PolicyVersion.objects.published().filter(version__gt=version).order_by("-version")

@@ -136,3 +136,52 @@ def subject_export(*, subjects) -> dict:
         }
         for source in registry.sources()
     }
+
+
+POLICY_CACHE_KEY = "privacy:policy-version-in-force"
+POLICY_SESSION_KEY = "privacy_policy_accepted"
+
+
+def policy_publish(*, policy: PolicyVersion) -> PolicyVersion:
+    """Publish a policy version now; signed-in users are asked to accept it next visit."""
+    from django.core.cache import cache
+
+    with transaction.atomic():
+        policy.published_at = timezone.now()
+        policy.save(update_fields=["published_at"])
+        transaction.on_commit(lambda: cache.delete(POLICY_CACHE_KEY))
+    return policy
+
+
+def policy_accept(*, user, policy: PolicyVersion, text_shown: str, ip="", user_agent=""):
+    """Record a signed-in user's acceptance of `policy` for every required purpose."""
+    with transaction.atomic():
+        return [
+            consent_grant(
+                purpose=purpose,
+                channel=ConsentEvent.Channel.ACCOUNT,
+                text_shown=text_shown,
+                user=user,
+                ip=ip,
+                user_agent=user_agent,
+                policy=policy,
+            )
+            for purpose in Purpose.objects.filter(is_required=True)
+        ]
+
+
+def cookie_choice_record(*, user, groups, accepted: bool, text_shown: str, ip="", user_agent=""):
+    """Record a signed-in user's cookie choice as consent events of the matching purposes."""
+    record = consent_grant if accepted else consent_withdraw
+    with transaction.atomic():
+        return [
+            record(
+                purpose=purpose,
+                channel=ConsentEvent.Channel.COOKIE_BANNER,
+                text_shown=text_shown,
+                user=user,
+                ip=ip,
+                user_agent=user_agent,
+            )
+            for purpose in Purpose.objects.filter(cookie_group__in=[g.varname for g in groups])
+        ]

@@ -1,0 +1,31 @@
+from django import template
+from django.utils.html import format_html, format_html_join
+
+from privacy.texts import COOKIE_BANNER_TEXT
+
+register = template.Library()
+
+
+@register.simple_tag
+def cookie_banner_text():
+    """Return the banner's text: the same constant the consent ledger records."""
+    return COOKIE_BANNER_TEXT
+
+
+@register.filter
+def policy_html(text: str):
+    """Render a policy text: "## " lines become headings, blank lines separate paragraphs.
+
+    Everything is escaped; staff write the text but it is still never trusted as HTML.
+    """
+    blocks = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in block.strip().split("\n") if line.strip()]
+        if not lines:
+            continue
+        if lines[0].startswith("## "):
+            blocks.append(format_html("<h2>{}</h2>", lines[0][3:]))
+            lines = lines[1:]
+        if lines:
+            blocks.append(format_html("<p>{}</p>", " ".join(lines)))
+    return format_html_join("\n", "{}", ((b,) for b in blocks))

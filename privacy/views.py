@@ -1,0 +1,119 @@
+from cookie_consent.forms import ProcessCookiesForm
+from cookie_consent.models import CookieGroup
+from cookie_consent.views import (
+    CookieGroupAcceptView,
+    CookieGroupDeclineView,
+    CookieGroupListView,
+    is_ajax_like,
+)
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from privacy import selectors, services
+from privacy.forms import PolicyAcceptForm
+from privacy.models import PolicyVersion
+from privacy.registry import registry
+from privacy.texts import COOKIE_BANNER_TEXT, COOKIE_GROUP_TEXT, POLICY_ACCEPT_TEXT
+
+
+def _policy_page(request, policy: PolicyVersion, *, is_current: bool):
+    return render(
+        request,
+        "privacy/policy.html",
+        {
+            "policy": policy,
+            "is_current": is_current,
+            "purposes": selectors.purpose_list(),
+            "sources": registry.sources(),
+            "versions": PolicyVersion.objects.published().only("version", "published_at"),
+            "retention_years": settings.PRIVACY_RETENTION_YEARS,
+            "request_days": settings.PRIVACY_REQUEST_DAYS,
+        },
+    )
+
+
+def policy(request):
+    current = selectors.policy_current()
+    if current is None:
+        raise Http404("No privacy policy has been published.")
+    return _policy_page(request, current, is_current=True)
+
+
+def policy_version(request, version: int):
+    policy_obj = get_object_or_404(PolicyVersion.objects.published(), version=version)
+    current = selectors.policy_current()
+    return _policy_page(request, policy_obj, is_current=policy_obj == current)
+
+
+@login_required
+def policy_accept(request):
+    current = selectors.policy_current()
+    if current is None:
+        raise Http404("No privacy policy has been published.")
+    next_url = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    label = POLICY_ACCEPT_TEXT % {"version": current.version}
+    form = PolicyAcceptForm(request.POST or None, label=label)
+    if request.method == "POST" and form.is_valid():
+        services.policy_accept(
+            user=request.user, policy=current, text_shown=label, **services.request_meta(request)
+        )
+        request.session[services.POLICY_SESSION_KEY] = current.version
+        return redirect(next_url)
+    accepted = selectors.policy_accepted_version(user=request.user)
+    return render(
+        request,
+        "privacy/policy_accept.html",
+        {
+            "form": form,
+            "policy": current,
+            "changes": selectors.policy_changes_since(version=accepted),
+            "next": next_url,
+        },
+    )
+
+
+class CookieSettingsView(CookieGroupListView):
+    """The cookie settings page: every group, necessary ones included, with its cookies."""
+
+    def get_queryset(self):
+        return CookieGroup.objects.prefetch_related("cookie_set").order_by("ordering")
+
+
+class _LedgerMixin:
+    """Also record a signed-in user's cookie choice in the consent ledger."""
+
+    accepted: bool
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        form = ProcessCookiesForm(data=request.POST)
+        if request.user.is_authenticated and form.is_valid():
+            groups = list(form.get_cookie_groups())
+            if is_ajax_like(request):
+                text = str(COOKIE_BANNER_TEXT)
+            else:
+                text = "\n".join(
+                    COOKIE_GROUP_TEXT % {"group": g.name, "description": g.description}
+                    for g in groups
+                )
+            services.cookie_choice_record(
+                user=request.user,
+                groups=groups,
+                accepted=self.accepted,
+                text_shown=text,
+                **services.request_meta(request),
+            )
+        return response
+
+
+class CookieAcceptView(_LedgerMixin, CookieGroupAcceptView):
+    accepted = True
+
+
+class CookieDeclineView(_LedgerMixin, CookieGroupDeclineView):
+    accepted = False
