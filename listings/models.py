@@ -160,16 +160,6 @@ class Listing(models.Model):
     def get_absolute_url(self):
         return reverse("listings:detail", args=[self.pk])
 
-    @property
-    def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.company.owner.is_active
-
-    @property
-    def first_image(self):
-        """Return the cover image; uses the prefetched `images` when there are any."""
-        images = list(self.images.all())
-        return images[0] if images else None
-
 
 def listing_image_path(instance, filename):
     return f"listings/{instance.listing_id}/{filename}"

@@ -3,12 +3,18 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from listings import selectors as listing_selectors
 from portal import health
 
 
 @require_GET
 def home(request):
-    return render(request, "portal/home.html")
+    tree = listing_selectors.category_tree()
+    context = {
+        "sections": listing_selectors.category_counts(tree=tree),
+        "latest": listing_selectors.listing_latest(limit=8),
+    }
+    return render(request, "portal/home.html", context)
 
 
 @never_cache

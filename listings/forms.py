@@ -1,0 +1,213 @@
+"""Forms of listings: validation only; the writes are in `listings.services`."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from accounts.regions import Region
+from listings.models import Category, Listing, Review
+from listings.selectors import CategoryTree, SearchParams, Sort, category_choices
+
+IMAGE_MAX_BYTES = 5 * 1024 * 1024
+IMAGE_MAX_PIXELS = 40_000_000
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+IMAGE_TOO_LARGE = _("This file is larger than 5 MB. Please upload a smaller image.")
+IMAGE_NOT_AN_IMAGE = _("This file is not an image. Please upload a JPEG, PNG or WebP photo.")
+IMAGE_WRONG_FORMAT = _("Only JPEG, PNG and WebP images are accepted.")
+IMAGE_TOO_MANY_PIXELS = _("This image has too many pixels. Please upload at most 40 megapixels.")
+PRICE_REQUIRED = _("Enter a price, or tick “Price on request”.")
+PRICE_AND_ON_REQUEST = _("Leave the price empty when it is on request.")
+CATEGORY_SECTION = _("Choose a subsection, not a whole section.")
+SEARCH_INVALID_CATEGORY = _("There is no such category; showing all categories.")
+SEARCH_PRICE_RANGE = _("The upper price is below the lower one; it was ignored.")
+SEARCH_PRICE_INVALID = _("Enter the price as a number of tenge; this value was ignored.")
+REVIEW_RATING_REQUIRED = _("Choose a rating from 1 to 5 stars.")
+REVIEW_TEXT_REQUIRED = _("Write a few words about the seller.")
+
+
+def validate_listing_image(upload) -> None:
+    """Raise ValidationError unless the upload is a real JPEG, PNG or WebP of at most 5 MB."""
+    if upload.size > IMAGE_MAX_BYTES:
+        raise ValidationError(IMAGE_TOO_LARGE, code="image_too_large")
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image_format = image.format
+            width, height = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(IMAGE_NOT_AN_IMAGE, code="not_an_image") from None
+    finally:
+        upload.seek(0)
+    if image_format not in IMAGE_FORMATS:
+        raise ValidationError(IMAGE_WRONG_FORMAT, code="image_format")
+    if width * height > IMAGE_MAX_PIXELS:
+        raise ValidationError(IMAGE_TOO_MANY_PIXELS, code="image_pixels")
+
+
+class ListingForm(forms.ModelForm):
+    category = forms.TypedChoiceField(label=_("Category"), coerce=int, choices=())
+
+    class Meta:
+        model = Listing
+        fields = [
+            "title",
+            "category",
+            "description",
+            "price",
+            "price_on_request",
+            "unit",
+            "min_order_quantity",
+            "condition",
+            "region",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {
+            "price": _("In tenge, VAT included. Leave empty if the price is on request."),
+            "min_order_quantity": _("The smallest quantity a buyer can order, in the unit."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "---------"), *category_choices()]
+        self.fields["price"].widget.attrs.update({"min": "0", "step": "0.01"})
+        self.fields["min_order_quantity"].widget.attrs.update({"min": "1"})
+        self.fields["description"].widget.attrs.update(
+            {"maxlength": "5000", "data-counter": "description-counter"}
+        )
+        if self.instance.pk:
+            self.initial["category"] = self.instance.category_id
+
+    def clean_category(self):
+        category = Category.objects.filter(pk=self.cleaned_data["category"]).first()
+        if category is None or category.parent_id is None:
+            raise ValidationError(CATEGORY_SECTION, code="section")
+        return category
+
+    def clean(self):
+        cleaned = super().clean()
+        on_request = cleaned.get("price_on_request")
+        price = cleaned.get("price")
+        if "price" not in self.errors:
+            if on_request and price is not None:
+                self.add_error("price", ValidationError(PRICE_AND_ON_REQUEST, code="both"))
+            elif not on_request and price is None:
+                self.add_error("price", ValidationError(PRICE_REQUIRED, code="price_required"))
+        return cleaned
+
+    def listing_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ListingImageForm(forms.Form):
+    image = forms.FileField(
+        label=_("Add a photo"),
+        help_text=_("JPEG, PNG or WebP, up to 5 MB; up to 10 photos."),
+        validators=[validate_listing_image],
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+
+class ReviewForm(forms.ModelForm):
+    rating = forms.TypedChoiceField(
+        label=_("Rating"),
+        coerce=int,
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": REVIEW_RATING_REQUIRED,
+            "invalid_choice": REVIEW_RATING_REQUIRED,
+        },
+    )
+
+    class Meta:
+        model = Review
+        fields = ["rating", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4, "maxlength": "2000"})}
+        labels = {"text": _("Your review")}
+        error_messages = {"text": {"required": REVIEW_TEXT_REQUIRED}}
+
+
+class SearchForm(forms.Form):
+    """The search page's query string. Invalid values are dropped, never a server error."""
+
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    category = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    region = forms.ChoiceField(
+        label=_("Region"), choices=[("", _("All regions")), *Region.choices], required=False
+    )
+    price_min = forms.DecimalField(
+        label=_("Price from"),
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        required=False,
+        error_messages={"invalid": SEARCH_PRICE_INVALID},
+    )
+    price_max = forms.DecimalField(
+        label=_("to"),
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        required=False,
+        error_messages={"invalid": SEARCH_PRICE_INVALID},
+    )
+    condition = forms.ChoiceField(
+        label=_("Condition"),
+        choices=[("", _("Any")), *Listing.Condition.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    seller = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    sort = forms.ChoiceField(
+        label=_("Sort"), choices=Sort.CHOICES, required=False, widget=forms.Select
+    )
+    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, data, *, tree: CategoryTree):
+        super().__init__(data)
+        self.tree = tree
+        for name in ("price_min", "price_max"):
+            self.fields[name].widget.attrs.update(
+                {"min": "0", "step": "any", "inputmode": "numeric"}
+            )
+        self.fields["sort"].widget.attrs["data-autosubmit"] = ""
+
+    def clean_category(self):
+        pk = self.cleaned_data.get("category")
+        if pk is None:
+            return None
+        if pk not in self.tree.by_id:
+            raise ValidationError(SEARCH_INVALID_CATEGORY, code="unknown_category")
+        return self.tree.by_id[pk]
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("price_min"), cleaned.get("price_max")
+        if low is not None and high is not None and high < low:
+            self.add_error("price_max", ValidationError(SEARCH_PRICE_RANGE, code="range"))
+        return cleaned
+
+    def params(self) -> SearchParams:
+        """Return the valid parameters; a field with an error counts as not given."""
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        return SearchParams(
+            q=(data.get("q") or "").strip(),
+            category=data.get("category"),
+            region=data.get("region") or "",
+            price_min=_decimal(data.get("price_min")),
+            price_max=_decimal(data.get("price_max")),
+            condition=data.get("condition") or "",
+            seller_id=data.get("seller"),
+            sort=data.get("sort") or "",
+            page=data.get("page") or 1,
+        )
+
+
+def _decimal(value) -> Decimal | None:
+    return value if isinstance(value, Decimal) else None

@@ -1,0 +1,491 @@
+"""Reads of listings: the category tree, search, listing and seller pages, the seller's desk.
+
+Search is built to stay fast at a million listings, and the choices below follow what
+`bench/search.py` measured:
+
+- Matching uses the stored, GIN-indexed `search_vector` (PostgreSQL only; SQLite, used by
+  `make run`, falls back to a substring match on small demo data).
+- Counting is capped. The total and the per-category counts come from one GROUP BY over at
+  most `COUNT_CAP` matching rows: exact up to the cap, and above it an estimate from the
+  planner's row count (`EXPLAIN`), shown as "about N". An exact count over a million
+  matches reads a million rows on every page view.
+- Results are paged with OFFSET inside a window of `MAX_PAGES` pages, which keeps the
+  deepest page cheap on the keyset-friendly indexes (`published_at, id`, `price, id`); past
+  the window people are asked to narrow the search, as large marketplaces do.
+- Relevance ranks a pool of the `RELEVANCE_POOL` freshest matches rather than every match:
+  ranking is per row, and a common word matches hundreds of thousands of rows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Company
+from listings.models import Category, Listing, ListingImage, Review
+
+PAGE_SIZE = 20
+MAX_PAGES = 50
+COUNT_CAP = 5000
+RELEVANCE_POOL = 1000
+SEARCH_CONFIG = "russian"
+SELLER_PAGE_LISTINGS = 24
+SELLER_PAGE_REVIEWS = 20
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    PRICE_ASC = "price_asc"
+    PRICE_DESC = "price_desc"
+
+    CHOICES = [
+        (RELEVANCE, _("Relevance")),
+        (NEWEST, _("Newest first")),
+        (PRICE_ASC, _("Price: low to high")),
+        (PRICE_DESC, _("Price: high to low")),
+    ]
+
+
+# --- Categories ----------------------------------------------------------------------------
+
+
+@dataclass
+class CategoryTree:
+    """Every category, loaded in one query, with the lookups the pages need."""
+
+    by_id: dict[int, Category]
+    children: dict[int | None, list[Category]]
+
+    @classmethod
+    def of(cls, categories) -> CategoryTree:
+        by_id, children = {}, {}
+        for category in categories:
+            by_id[category.pk] = category
+            children.setdefault(category.parent_id, []).append(category)
+        return cls(by_id=by_id, children=children)
+
+    def sections(self) -> list[Category]:
+        return self.children.get(None, [])
+
+    def children_of(self, category: Category) -> list[Category]:
+        return self.children.get(category.pk, [])
+
+    def subtree_ids(self, category: Category) -> list[int]:
+        """Return the ids of the category and everything below it."""
+        ids, stack = [], [category]
+        while stack:
+            node = stack.pop()
+            ids.append(node.pk)
+            stack.extend(self.children.get(node.pk, []))
+        return ids
+
+    def path(self, category: Category) -> list[Category]:
+        """Return the chain from the section down to `category` (breadcrumbs)."""
+        chain = [category]
+        while chain[0].parent_id is not None:
+            chain.insert(0, self.by_id[chain[0].parent_id])
+        return chain
+
+    def section_of(self, category_id: int) -> Category:
+        return self.path(self.by_id[category_id])[0]
+
+
+def category_tree() -> CategoryTree:
+    return CategoryTree.of(Category.objects.all())
+
+
+def category_choices() -> list[tuple[str, list[tuple[int, str]]]]:
+    """Return subsections grouped under their sections, for a form's <optgroup>s."""
+    tree = category_tree()
+    return [
+        (section.name, [(child.pk, child.name) for child in tree.children_of(section)])
+        for section in tree.sections()
+    ]
+
+
+# --- Search ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """Validated search parameters; anything invalid has already been dropped."""
+
+    q: str = ""
+    category: Category | None = None
+    region: str = ""
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    condition: str = ""
+    seller_id: int | None = None
+    sort: str = ""
+    page: int = 1
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort == Sort.RELEVANCE and not self.q:
+            return Sort.NEWEST
+        return self.sort or (Sort.RELEVANCE if self.q else Sort.NEWEST)
+
+    @property
+    def has_filters(self) -> bool:
+        return any(
+            (
+                self.category,
+                self.region,
+                self.price_min is not None,
+                self.price_max is not None,
+                self.condition,
+                self.seller_id,
+            )
+        )
+
+
+@dataclass
+class Tally:
+    """A number of listings: exact, or an estimate once the cap was reached."""
+
+    value: int
+    exact: bool
+
+    @property
+    def display(self) -> int:
+        """Return the value, rounded to two significant digits when estimated."""
+        if self.exact or self.value < 100:
+            return self.value
+        magnitude = 10 ** (int(math.log10(self.value)) - 1)
+        return round(self.value / magnitude) * magnitude
+
+
+@dataclass
+class Facet:
+    category: Category
+    count: Tally
+    selected: bool = False
+    children: list[Facet] = field(default_factory=list)
+
+
+@dataclass
+class SearchResult:
+    listings: list[Listing]
+    total: Tally
+    page: int
+    num_pages: int
+    facets: list[Facet]
+    window_reached: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def page_range(self) -> list[int | None]:
+        """Return page numbers around the current one; None marks a gap."""
+        wanted = {1, self.num_pages, *range(self.page - 2, self.page + 3)}
+        pages, previous = [], 0
+        for number in sorted(n for n in wanted if 1 <= n <= self.num_pages):
+            if number - previous > 1:
+                pages.append(None)
+            pages.append(number)
+            previous = number
+        return pages
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _search_query(q: str) -> SearchQuery:
+    return SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def _sqlite_word_match(word: str) -> Q:
+    """Return a crude match of one word for SQLite (`make run`, a few hundred demo rows).
+
+    SQLite folds the case of ASCII letters only, and has no stemmer: match the word without
+    its last two letters (a rough Russian or English ending) in three casings.
+    """
+    stem = word[: max(4, len(word) - 2)]
+    condition = Q()
+    for form in {stem.lower(), stem.capitalize(), stem.upper()}:
+        condition |= Q(title__contains=form) | Q(description__contains=form)
+    return condition
+
+
+def _matching(params: SearchParams, *, tree: CategoryTree, with_category: bool) -> QuerySet:
+    """Return the visible listings matching the parameters (unordered)."""
+    qs = Listing.objects.visible()
+    if params.q:
+        if _is_postgres():
+            qs = qs.filter(search_vector=_search_query(params.q))
+        else:
+            for word in params.q.split():
+                qs = qs.filter(_sqlite_word_match(word))
+    if with_category and params.category is not None:
+        qs = qs.filter(category_id__in=tree.subtree_ids(params.category))
+    if params.region:
+        qs = qs.filter(region=params.region)
+    if params.price_min is not None:
+        qs = qs.filter(price__gte=params.price_min)
+    if params.price_max is not None:
+        qs = qs.filter(price__lte=params.price_max)
+    if params.condition:
+        qs = qs.filter(condition=params.condition)
+    if params.seller_id:
+        qs = qs.filter(company_id=params.seller_id)
+    return qs.order_by()
+
+
+def _sql(qs: QuerySet) -> tuple[str, tuple]:
+    sql, sql_params = qs.query.sql_with_params()
+    return sql, tuple(sql_params)
+
+
+def _capped_counts_by_category(qs: QuerySet, *, cap: int) -> tuple[Counter, bool]:
+    """Return listings per category among at most `cap` matches, and whether that is all."""
+    sample_sql, sql_params = _sql(qs.values("category_id")[: cap + 1])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT category_id, COUNT(*) FROM ({sample_sql}) sample GROUP BY category_id",
+            sql_params,
+        )
+        counts = Counter(dict(cursor.fetchall()))
+    complete = sum(counts.values()) <= cap
+    return counts, complete
+
+
+def _capped_count(qs: QuerySet, *, cap: int) -> tuple[int, bool]:
+    sample_sql, sql_params = _sql(qs.values("pk")[: cap + 1])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sample_sql}) sample", sql_params)
+        (count,) = cursor.fetchone()
+    return min(count, cap), count <= cap
+
+
+def _estimated_count(qs: QuerySet, *, at_least: int) -> int:
+    """Return the planner's estimate of the number of rows, but no less than `at_least`."""
+    if not _is_postgres():
+        return at_least
+    sql, sql_params = _sql(qs.values("pk"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", sql_params)
+        (plan,) = cursor.fetchone()
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return max(int(plan[0]["Plan"]["Plan Rows"]), at_least)
+
+
+def _facets(
+    counts: Counter, complete: bool, *, estimate: int, tree: CategoryTree, selected
+) -> list[Facet]:
+    """Roll counts per leaf category up the tree; scale them when they are a sample."""
+    sampled = sum(counts.values()) or 1
+    selected_path = {c.pk for c in tree.path(selected)} if selected else set()
+
+    def count_of(category: Category) -> Tally:
+        n = sum(counts.get(pk, 0) for pk in tree.subtree_ids(category))
+        if complete:
+            return Tally(n, exact=True)
+        return Tally(round(n * estimate / sampled), exact=False)
+
+    facets = []
+    for section in tree.sections():
+        facet = Facet(section, count_of(section), selected=section.pk in selected_path)
+        if facet.selected:
+            facet.children = [
+                Facet(child, count_of(child), selected=child.pk in selected_path)
+                for child in tree.children_of(section)
+            ]
+        if facet.count.value or facet.selected:
+            facets.append(facet)
+    return facets
+
+
+def _ordered(qs: QuerySet, params: SearchParams) -> QuerySet:
+    sort = params.effective_sort
+    if sort == Sort.RELEVANCE and _is_postgres():
+        # Rank only the freshest matches: see the module's docstring.
+        pool = qs.order_by("-published_at", "-id").values("pk")[:RELEVANCE_POOL]
+        query = _search_query(params.q)
+        return (
+            Listing.objects.filter(pk__in=pool)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "-published_at", "-id")
+        )
+    if sort == Sort.PRICE_ASC:
+        return qs.order_by(F("price").asc(nulls_last=True), "id")
+    if sort == Sort.PRICE_DESC:
+        return qs.order_by(F("price").desc(nulls_last=True), "-id")
+    return qs.order_by("-published_at", "-id")
+
+
+def _with_cards(qs: QuerySet) -> QuerySet:
+    """Return what a listing card shows: company, category and the cover image."""
+    return qs.select_related("company", "category").prefetch_related(
+        Prefetch("images", queryset=ListingImage.objects.all()[:1], to_attr="covers")
+    )
+
+
+def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
+    """Return one page of visible listings for the parameters, with counts per category.
+
+    Runs a fixed number of queries whatever the number of listings: the capped counts
+    (one, or two when a category is chosen), at most two estimates when a cap is reached,
+    the page, and the cover images.
+    """
+    everywhere = _matching(params, tree=tree, with_category=False)
+    counts, complete = _capped_counts_by_category(everywhere, cap=COUNT_CAP)
+    estimate_everywhere = 0
+    if not complete:
+        estimate_everywhere = _estimated_count(everywhere, at_least=COUNT_CAP + 1)
+
+    matching = everywhere
+    if params.category is None:
+        total = Tally(estimate_everywhere, exact=False) if not complete else None
+        total = total or Tally(sum(counts.values()), exact=True)
+    else:
+        matching = _matching(params, tree=tree, with_category=True)
+        if complete:
+            in_subtree = tree.subtree_ids(params.category)
+            total = Tally(sum(counts.get(pk, 0) for pk in in_subtree), exact=True)
+        else:
+            value, exact = _capped_count(matching, cap=COUNT_CAP)
+            if not exact:
+                value = _estimated_count(matching, at_least=COUNT_CAP + 1)
+            total = Tally(value, exact=exact)
+
+    window = MAX_PAGES * PAGE_SIZE
+    num_pages = max(1, math.ceil(min(total.value, window) / PAGE_SIZE))
+    page = min(max(params.page, 1), num_pages)
+    offset = (page - 1) * PAGE_SIZE
+    listings = []
+    if total.value:
+        listings = list(_with_cards(_ordered(matching, params))[offset : offset + PAGE_SIZE])
+
+    facets = _facets(
+        counts, complete, estimate=estimate_everywhere, tree=tree, selected=params.category
+    )
+    return SearchResult(
+        listings=listings,
+        total=total,
+        page=page,
+        num_pages=num_pages,
+        facets=facets,
+        window_reached=params.page > num_pages and total.value > window,
+    )
+
+
+def category_counts(*, tree: CategoryTree) -> list[Facet]:
+    """Return the sections with the number of visible listings in each (capped, one query)."""
+    everywhere = _matching(SearchParams(), tree=tree, with_category=False)
+    counts, complete = _capped_counts_by_category(everywhere, cap=COUNT_CAP)
+    estimate = 0 if complete else _estimated_count(everywhere, at_least=COUNT_CAP + 1)
+    return _facets(counts, complete, estimate=estimate, tree=tree, selected=None)
+
+
+def listing_latest(*, limit: int = 8) -> list[Listing]:
+    return list(_with_cards(Listing.objects.visible().order_by("-published_at", "-id"))[:limit])
+
+
+# --- One listing, one seller -----------------------------------------------------------------
+
+
+def _listing_detail_qs() -> QuerySet:
+    return Listing.objects.select_related(
+        "company", "company__owner", "category", "category__parent"
+    ).prefetch_related("images")
+
+
+def listing_get(*, pk: int, viewer=None) -> tuple[Listing, bool]:
+    """Return a visible listing, or the viewer's own listing as a preview; else 404.
+
+    The second value says whether this is the owner's preview of a listing the public
+    cannot see.
+    """
+    listing = _listing_detail_qs().visible().filter(pk=pk).first()
+    if listing is not None:
+        return listing, False
+    if viewer is not None and viewer.is_authenticated:
+        own = _listing_detail_qs().filter(pk=pk, company__owner=viewer).first()
+        if own is not None:
+            return own, True
+    raise Http404
+
+
+@dataclass
+class Rating:
+    average: float | None
+    count: int
+
+
+def seller_rating(*, company: Company) -> Rating:
+    stats = (
+        Review.objects.shown().filter(company=company).aggregate(avg=Avg("rating"), n=Count("id"))
+    )
+    average = round(float(stats["avg"]), 1) if stats["avg"] is not None else None
+    return Rating(average=average, count=stats["n"])
+
+
+def seller_get(*, pk: int) -> Company:
+    """Return a seller the public may see: one whose owner's account is active."""
+    company = Company.objects.filter(pk=pk, owner__is_active=True).first()
+    if company is None:
+        raise Http404
+    return company
+
+
+def seller_reviews(*, company: Company, limit: int = SELLER_PAGE_REVIEWS) -> list[Review]:
+    qs = Review.objects.shown().filter(company=company).select_related("author")
+    return list(qs.order_by("-created_at", "-id")[:limit])
+
+
+def seller_listings(*, company: Company, limit: int = SELLER_PAGE_LISTINGS):
+    """Return the seller's latest visible listings and how many there are (capped)."""
+    qs = Listing.objects.visible().filter(company=company)
+    total, exact = _capped_count(qs.order_by(), cap=COUNT_CAP)
+    listings = list(_with_cards(qs.order_by("-published_at", "-id"))[:limit])
+    return listings, Tally(total, exact=exact)
+
+
+# --- The seller's desk ------------------------------------------------------------------------
+
+
+def listing_list_for_seller(*, company: Company, status: str = "") -> QuerySet:
+    qs = Listing.objects.filter(company=company).select_related("category")
+    if status:
+        qs = qs.filter(status=status)
+    images = Prefetch("images", queryset=ListingImage.objects.all()[:1], to_attr="covers")
+    return qs.prefetch_related(images).order_by("-updated_at", "-id")
+
+
+def listing_get_for_seller(*, company: Company | None, pk: int) -> Listing:
+    """Return the company's own listing; another seller's listing is a 404, never a 403."""
+    if company is None:
+        raise Http404
+    listing = (
+        Listing.objects.filter(pk=pk, company=company)
+        .select_related("category", "company")
+        .prefetch_related("images")
+        .first()
+    )
+    if listing is None:
+        raise Http404
+    return listing
+
+
+def listing_status_counts(*, company: Company) -> dict[str, int]:
+    rows = Listing.objects.filter(company=company).values_list("status").annotate(n=Count("id"))
+    return dict(rows.order_by())

@@ -1,0 +1,299 @@
+"""Pages of listings: search, a listing, a seller, and the seller's desk.
+
+Desk URLs carry a listing id, so every desk view fetches the listing through
+`selectors.listing_get_for_seller`, which answers 404 for anybody else's listing.
+"""
+
+import copy
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.selectors import company_of
+from listings import selectors, services
+from listings.forms import ListingForm, ListingImageForm, ReviewForm, SearchForm
+from listings.models import Listing, ListingImage
+from listings.selectors import COUNT_CAP, MAX_PAGES, PAGE_SIZE
+
+LISTING_CREATED = _("Your listing is saved as a draft.")
+LISTING_SAVED = _("Your changes are saved.")
+LISTING_PUBLISHED = _("Your listing is published.")
+LISTING_ARCHIVED = _("Your listing is archived: buyers no longer see it.")
+LISTING_DELETED = _("Your listing is deleted.")
+IMAGE_ADDED = _("The photo is added.")
+IMAGE_DELETED = _("The photo is deleted.")
+REVIEW_THANKS = _("Thank you: your review is published.")
+SEARCH_WINDOW = _(
+    "Only the first %(pages)d pages of results are shown. Narrow your search to see more."
+)
+FIX_ERRORS = _("Please correct the errors below.")
+
+
+# --- Public pages ------------------------------------------------------------------------------
+
+
+@require_GET
+def search(request):
+    tree = selectors.category_tree()
+    form = SearchForm(request.GET, tree=tree)
+    params = form.params()
+    result = selectors.listing_search(params=params, tree=tree)
+    if result.window_reached:
+        messages.info(request, SEARCH_WINDOW % {"pages": MAX_PAGES})
+    context = {
+        "form": form,
+        "params": params,
+        "result": result,
+        "tree": tree,
+        "breadcrumbs": tree.path(params.category) if params.category else [],
+        "query_without_page": _query_without(request, "page"),
+        "query_without_category": _query_without(request, "category", "page"),
+        "page_size": PAGE_SIZE,
+        "count_cap": COUNT_CAP,
+    }
+    return render(request, "listings/search.html", context)
+
+
+def _query_without(request, *names) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+@require_GET
+def detail(request, pk):
+    listing, is_preview = selectors.listing_get(pk=pk, viewer=request.user)
+    context = {
+        "listing": listing,
+        "is_preview": is_preview,
+        "images": list(listing.images.all()),
+        "rating": selectors.seller_rating(company=listing.company),
+        "breadcrumbs": _breadcrumbs(listing.category),
+    }
+    return render(request, "listings/detail.html", context)
+
+
+def _breadcrumbs(category):
+    return [category.parent, category] if category.parent_id else [category]
+
+
+def _seller_page(request, company, *, review_form=None, status=200):
+    listings, listing_count = selectors.seller_listings(company=company)
+    context = {
+        "company": company,
+        "rating": selectors.seller_rating(company=company),
+        "reviews": selectors.seller_reviews(company=company),
+        "listings": listings,
+        "listing_count": listing_count,
+        "eligibility": services.review_eligibility(user=request.user, company=company),
+        "review_form": review_form or ReviewForm(),
+    }
+    return render(request, "listings/seller_detail.html", context, status=status)
+
+
+@require_GET
+def seller_detail(request, pk):
+    return _seller_page(request, selectors.seller_get(pk=pk))
+
+
+@login_required
+@require_POST
+def review_create(request, pk):
+    company = selectors.seller_get(pk=pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.review_create(
+                author=request.user,
+                company=company,
+                rating=form.cleaned_data["rating"],
+                text=form.cleaned_data["text"],
+            )
+        except services.ReviewError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, REVIEW_THANKS)
+            return redirect(company.get_absolute_url() + "#reviews")
+    return _seller_page(request, company, review_form=form, status=400)
+
+
+# --- The seller's desk ---------------------------------------------------------------------------
+
+
+def seller_required(view):
+    """Let in a signed-in user with a company; tell anybody else how to become a seller."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        company = company_of(request.user)
+        if company is None:
+            return render(request, "listings/desk_no_company.html", status=403)
+        return view(request, company, *args, **kwargs)
+
+    return wrapped
+
+
+@seller_required
+@require_GET
+def desk(request, company):
+    status = request.GET.get("status", "")
+    if status not in Listing.Status.values:
+        status = ""
+    listings = selectors.listing_list_for_seller(company=company, status=status)
+    page = Paginator(listings, 25).get_page(request.GET.get("page"))
+    context = {
+        "company": company,
+        "page": page,
+        "status": status,
+        "statuses": Listing.Status.choices,
+        "status_counts": selectors.listing_status_counts(company=company),
+        "publish_refusal": services.publish_refusal(user=request.user),
+    }
+    return render(request, "listings/desk.html", context)
+
+
+def _publish_or_warn(request, listing) -> bool:
+    try:
+        services.listing_publish(listing=listing, user=request.user)
+    except services.ListingError as error:
+        messages.error(request, error.message)
+        return False
+    messages.success(request, LISTING_PUBLISHED)
+    return True
+
+
+@seller_required
+@require_http_methods(["GET", "POST"])
+def desk_create(request, company):
+    form = ListingForm(request.POST or None, initial={"region": company.region})
+    if request.method == "POST":
+        if form.is_valid():
+            listing = services.listing_create(company=company, data=form.listing_data())
+            if request.POST.get("action") == "publish":
+                _publish_or_warn(request, listing)
+            else:
+                messages.success(request, LISTING_CREATED)
+            return redirect("listings:desk_edit", pk=listing.pk)
+        messages.error(request, FIX_ERRORS)
+    context = {"form": form, "company": company}
+    return render(request, "listings/desk_form.html", context, status=400 if form.errors else 200)
+
+
+def _edit_page(request, company, listing, *, form=None, image_form=None, status=200):
+    context = {
+        "company": company,
+        "listing": listing,
+        "form": form or ListingForm(instance=listing),
+        "image_form": image_form or ListingImageForm(),
+        "images": list(listing.images.all()),
+        "max_images": services.MAX_IMAGES,
+        "publish_refusal": services.publish_refusal(user=request.user),
+    }
+    return render(request, "listings/desk_form.html", context, status=status)
+
+
+@seller_required
+@require_http_methods(["GET", "POST"])
+def desk_edit(request, company, pk):
+    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    if request.method == "GET":
+        return _edit_page(request, company, listing)
+    # Validation writes the submitted values onto the instance it is given: hand it a copy,
+    # so that the page around a rejected form still shows what is saved.
+    form = ListingForm(request.POST, instance=copy.copy(listing))
+    if not form.is_valid():
+        messages.error(request, FIX_ERRORS)
+        return _edit_page(request, company, listing, form=form, status=400)
+    services.listing_update(listing=listing, data=form.listing_data())
+    if request.POST.get("action") == "publish":
+        _publish_or_warn(request, listing)
+    else:
+        messages.success(request, LISTING_SAVED)
+    return redirect("listings:desk_edit", pk=listing.pk)
+
+
+@seller_required
+@require_POST
+def desk_publish(request, company, pk):
+    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    _publish_or_warn(request, listing)
+    return redirect(_next_or_desk(request))
+
+
+def _next_or_desk(request) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse("listings:desk")
+
+
+@seller_required
+@require_POST
+def desk_archive(request, company, pk):
+    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    services.listing_archive(listing=listing)
+    messages.success(request, LISTING_ARCHIVED)
+    return redirect("listings:desk")
+
+
+@seller_required
+@require_http_methods(["GET", "POST"])
+def desk_delete(request, company, pk):
+    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    if request.method == "POST":
+        services.listing_delete(listing=listing)
+        messages.success(request, LISTING_DELETED)
+        return redirect("listings:desk")
+    return render(request, "listings/desk_delete.html", {"listing": listing})
+
+
+@seller_required
+@require_POST
+def desk_image_add(request, company, pk):
+    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    form = ListingImageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.listing_image_add(listing=listing, upload=form.cleaned_data["image"])
+        except services.ListingError as error:
+            form.add_error("image", error.message)
+        else:
+            messages.success(request, IMAGE_ADDED)
+            return redirect(_images_anchor(listing))
+    return _edit_page(request, company, listing, image_form=form, status=400)
+
+
+def _images_anchor(listing) -> str:
+    return reverse("listings:desk_edit", args=[listing.pk]) + "#photos"
+
+
+def _own_image(company, pk, image_pk) -> ListingImage:
+    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    return get_object_or_404(ListingImage, pk=image_pk, listing=listing)
+
+
+@seller_required
+@require_POST
+def desk_image_delete(request, company, pk, image_pk):
+    image = _own_image(company, pk, image_pk)
+    services.listing_image_delete(image=image)
+    messages.success(request, IMAGE_DELETED)
+    return redirect(_images_anchor(image.listing))
+
+
+@seller_required
+@require_POST
+def desk_image_move(request, company, pk, image_pk):
+    image = _own_image(company, pk, image_pk)
+    offset = -1 if request.POST.get("direction") == "up" else 1
+    services.listing_image_move(image=image, offset=offset)
+    return redirect(_images_anchor(image.listing))
