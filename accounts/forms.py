@@ -133,6 +133,7 @@ class CompanyForm(forms.ModelForm):
     bin = forms.CharField(
         label=_("BIN"),
         validators=[validate_bin],
+        error_messages={"unique": BIN_TAKEN_MESSAGE},
         help_text=_("Business identification number: 12 digits."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
@@ -156,7 +157,6 @@ class CompanyForm(forms.ModelForm):
             "contact_email",
             "description",
         ]
-        error_messages = {"bin": {"unique": BIN_TAKEN_MESSAGE}}
         help_texts = {
             "authorised_person": _("Who signs for the company: full name and position."),
             "contact_email": _("Buyers write to this address about your listings."),

@@ -9,6 +9,8 @@ import json
 from functools import wraps
 
 from allauth.core import ratelimit
+from cookie_consent.models import CookieGroup
+from cookie_consent.processor import CookiesProcessor
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -154,7 +156,13 @@ def consent_change(request):
         return redirect("accounts:privacy")
     message = CONSENT_GRANTED_MESSAGE if grant else CONSENT_WITHDRAWN_MESSAGE
     messages.success(request, message % {"purpose": purpose.name})
-    return redirect("accounts:privacy")
+    response = redirect("accounts:privacy")
+    if purpose.cookie_group:
+        # A cookie purpose is decided in the browser too: keep this browser's cookie choice
+        # the same as the ledger, so that what loads matches what the person chose here.
+        groups = CookieGroup.objects.filter(varname=purpose.cookie_group)
+        CookiesProcessor(request, response).process(groups, "accept" if grant else "decline")
+    return response
 
 
 def consent_text_shown(purpose, *, grant):
