@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -74,7 +75,10 @@ class ListingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", "---------"), *category_choices()]
+        # The same bounds as the model's check constraints, said next to the field.
+        self.fields["price"].validators.append(MinValueValidator(0))
         self.fields["price"].widget.attrs.update({"min": "0", "step": "0.01"})
+        self.fields["min_order_quantity"].validators.append(MinValueValidator(1))
         self.fields["min_order_quantity"].widget.attrs.update({"min": "1"})
         self.fields["description"].widget.attrs.update(
             {"maxlength": "5000", "data-counter": "description-counter"}

@@ -20,7 +20,7 @@ from accounts.selectors import company_of
 from listings import selectors, services
 from listings.forms import ListingForm, ListingImageForm, ReviewForm, SearchForm
 from listings.models import Listing, ListingImage
-from listings.selectors import COUNT_CAP, MAX_PAGES, PAGE_SIZE
+from listings.selectors import COUNT_CAP, PAGE_SIZE
 
 LISTING_CREATED = _("Your listing is saved as a draft.")
 LISTING_SAVED = _("Your changes are saved.")
@@ -46,7 +46,7 @@ def search(request):
     params = form.params()
     result = selectors.listing_search(params=params, tree=tree)
     if result.window_reached:
-        messages.info(request, SEARCH_WINDOW % {"pages": MAX_PAGES})
+        messages.info(request, SEARCH_WINDOW % {"pages": result.num_pages})
     context = {
         "form": form,
         "params": params,
