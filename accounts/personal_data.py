@@ -68,6 +68,8 @@ users = registry.register(
             "region": "",
             "address": "",
             "last_login": None,
+            # Also takes the erased row out of the retention sweep's selection for good.
+            "last_interaction_at": None,
             "is_active": False,
             "password": ERASED_PASSWORD,
         },

@@ -8,6 +8,7 @@ production sets everything explicitly.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The portal's address, for links in e-mails sent outside a request (by Celery tasks).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -136,7 +139,16 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "sessions-clear-daily": {
         "task": "portal.tasks.sessions_clear",
-        "schedule": 24 * 60 * 60,
+        "schedule": crontab(hour=4, minute=30),
+    },
+    # CELERY_TIMEZONE is Asia/Almaty, so this is 03:00 in Almaty.
+    "privacy-retention-sweep": {
+        "task": "privacy.tasks.retention_sweep_task",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    "privacy-data-requests-resume": {
+        "task": "privacy.tasks.data_requests_resume_task",
+        "schedule": 15 * 60,
     },
 }
 

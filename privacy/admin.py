@@ -1,11 +1,29 @@
+import json
+
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from privacy import services
 from privacy.admin_mixins import DisclosureAdminMixin
-from privacy.models import ConsentEvent, DataRequest, DisclosureEvent, PolicyVersion, Purpose
+from privacy.forms import RejectForm
+from privacy.models import (
+    ConsentEvent,
+    DataRequest,
+    DisclosureEvent,
+    LegalHold,
+    PolicyVersion,
+    Purpose,
+    SweepRun,
+)
 from privacy.registry import registry
 
 
@@ -95,16 +113,167 @@ class DisclosureEventAdmin(ReadOnlyLedgerAdmin):
     date_hierarchy = "created_at"
 
 
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("due")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("Overdue")), ("open", _("Open, not yet due"))]
+
+    def queryset(self, request, queryset):
+        open_statuses = [DataRequest.Status.NEW, DataRequest.Status.VERIFIED,
+                         DataRequest.Status.IN_PROGRESS]  # fmt: skip
+        if self.value() == "overdue":
+            return queryset.filter(status__in=open_statuses, due_at__lt=timezone.now())
+        if self.value() == "open":
+            return queryset.filter(status__in=open_statuses, due_at__gte=timezone.now())
+        return queryset
+
+
 @admin.register(DataRequest)
 class DataRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
-    list_display = ("pk", "kind", "status", "user", "email", "received_at", "due_at")
-    list_filter = ("kind", "status")
+    list_display = (
+        "pk",
+        "kind",
+        "status",
+        "user",
+        "email",
+        "received_at",
+        "due",
+        "erasure_checked",
+    )
+    list_filter = (OverdueFilter, "kind", "status", "check_failed")
     search_fields = ("email", "user__email")
     list_select_related = ("user",)
-    readonly_fields = ("received_at", "verified_at", "completed_at", "report")
+    readonly_fields = ("received_at", "verified_at", "due_at", "completed_at", "handled_by",
+                       "report", "check_failed", "export_link")  # fmt: skip
+    exclude = ("export",)
+    actions = ["verify", "run", "reject"]
     disclosure_fields = ("email", "details")
     disclosure_purpose = "legal"
     disclosure_reason = _("Handling a data request")
 
     def disclosure_subject(self, obj):
         return obj.user, obj.email
+
+    @admin.display(description=_("due"), ordering="due_at")
+    def due(self, obj):
+        label = date_format(timezone.localtime(obj.due_at), "SHORT_DATE_FORMAT")
+        if obj.is_overdue:
+            return format_html(
+                '<strong style="color:#b3261e">{} ({})</strong>', label, _("overdue")
+            )
+        return label
+
+    @admin.display(description=_("check"), boolean=True)
+    def erasure_checked(self, obj):
+        if obj.kind != DataRequest.Kind.ERASURE or obj.status != DataRequest.Status.DONE:
+            return None
+        return not obj.check_failed
+
+    @admin.display(description=_("export"))
+    def export_link(self, obj):
+        if obj.export is None:
+            return "-"
+        url = reverse("admin:privacy_datarequest_export", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download the export (recorded)"))
+
+    def get_urls(self):
+        export = self.admin_site.admin_view(self.export_download)
+        return [
+            path("<int:pk>/export/", export, name="privacy_datarequest_export")
+        ] + super().get_urls()
+
+    def export_download(self, request, pk):
+        """Give staff the export of an access request; the download is a disclosure."""
+        data_request = get_object_or_404(DataRequest, pk=pk, export__isnull=False)
+        if not self.has_view_permission(request, data_request):
+            raise PermissionDenied
+        services.disclosure_record(
+            actor=request.user,
+            actor_label=str(_("Portal administrator")),
+            subject=data_request.user,
+            email="" if data_request.user_id else data_request.email,
+            fields=sorted(data_request.export),
+            purpose="legal",
+            reason=str(_("Downloaded the answer to an access request")),
+            object_label=str(data_request),
+        )
+        response = HttpResponse(
+            json.dumps(data_request.export, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="data-request-{pk}.json"'
+        return response
+
+    @admin.action(description=_("Verify (identity checked by staff)"))
+    def verify(self, request, queryset):
+        for data_request in queryset.filter(status=DataRequest.Status.NEW):
+            services.data_request_verify(data_request=data_request)
+        self.message_user(request, _("Verified."), messages.SUCCESS)
+
+    @admin.action(description=_("Run: export, erase, withdraw; or close a correction done by hand"))
+    def run(self, request, queryset):
+        for data_request in queryset:
+            try:
+                services.data_request_run(data_request=data_request, actor=request.user)
+            except services.DataRequestError as error:
+                self.message_user(request, f"#{data_request.pk}: {error}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("#%(pk)s: %(status)s.")
+                    % {"pk": data_request.pk, "status": data_request.get_status_display()},
+                    messages.SUCCESS,
+                )
+
+    @admin.action(description=_("Reject with a reason"))
+    def reject(self, request, queryset):
+        form = RejectForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            for data_request in queryset:
+                services.data_request_reject(
+                    data_request=data_request,
+                    reason=form.cleaned_data["reason"],
+                    actor=request.user,
+                )
+            self.message_user(request, _("Rejected; the people were told why."), messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Reject data requests"),
+            "form": form,
+            "queryset": queryset,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/privacy/datarequest/reject.html", context)
+
+
+@admin.register(LegalHold)
+class LegalHoldAdmin(DisclosureAdminMixin, admin.ModelAdmin):
+    list_display = ("authority", "user", "email", "until", "created_at", "created_by")
+    list_filter = ("until",)
+    search_fields = ("email", "user__email", "authority", "reason")
+    list_select_related = ("user", "created_by")
+    autocomplete_fields = ("user",)
+    readonly_fields = ("created_by", "created_at")
+    disclosure_fields = ("user", "email", "reason")
+    disclosure_purpose = "legal"
+    disclosure_reason = _("Reviewing a legal hold")
+
+    def disclosure_subject(self, obj):
+        return obj.user, "" if obj.user_id else obj.email
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(SweepRun)
+class SweepRunAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("started_at", "as_of", "dry_run", "status", "subjects", "held", "duration")
+    list_filter = ("status", "dry_run")
+    readonly_fields = ("started_at", "finished_at", "as_of", "cutoff", "dry_run", "status",
+                       "subjects", "held", "counts", "error")  # fmt: skip

@@ -10,3 +10,5 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         # Each app declares its personal data in `personal_data.py` (see privacy.registry).
         autodiscover_modules("personal_data")
+        # ...and the public aggregates it publishes at /privacy/stats/ (privacy.statistics).
+        autodiscover_modules("statistics")

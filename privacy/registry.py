@@ -54,8 +54,10 @@ class Subjects:
     def __bool__(self) -> bool:
         return bool(self.user_ids or self.emails)
 
-    def __len__(self) -> int:
-        return len(self.user_ids) + len(self.emails)
+    @property
+    def people(self) -> int:
+        """Count the people: users (whose own e-mails come along) or else guests."""
+        return len(self.user_ids) or len(self.emails)
 
 
 def normalise_email(email: str) -> str:
@@ -159,7 +161,14 @@ class Source:
         return rows.count()
 
     def _already_anonymised(self) -> Q:
-        return Q(**{name: value for name, value in self.anonymised.items() if _is_plain(value)})
+        # `__isnull` rather than `= None`, which on a JSONField would mean JSON null.
+        return Q(
+            **{
+                (f"{name}__isnull" if value is None else name): (True if value is None else value)
+                for name, value in self.anonymised.items()
+                if _is_plain(value)
+            }
+        )
 
 
 def _is_plain(value) -> bool:

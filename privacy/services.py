@@ -12,6 +12,7 @@ import ipaddress
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _lazy
 
 from privacy.models import ConsentEvent, DataRequest, DisclosureEvent, PolicyVersion, Purpose
 from privacy.registry import normalise_email
@@ -104,10 +105,14 @@ def disclosure_record(
 
 
 def data_request_create(*, kind, user=None, email="", details="", verified=False) -> DataRequest:
-    """Open a data request; a signed-in user's request counts as verified at once."""
+    """Open a data request; a signed-in user's request counts as verified at once.
+
+    A verified request that the portal answers by itself (erasure, objection, withdrawal)
+    is queued to run as soon as the transaction commits.
+    """
     now = timezone.now()
     with transaction.atomic():
-        return DataRequest.objects.create(
+        data_request = DataRequest.objects.create(
             kind=kind,
             user=user,
             email=normalise_email(email or (user.email if user else "")),
@@ -116,6 +121,9 @@ def data_request_create(*, kind, user=None, email="", details="", verified=False
             received_at=now,
             verified_at=now if verified else None,
         )
+        if verified:
+            _schedule_automatic(data_request)
+    return data_request
 
 
 def subject_export(*, subjects) -> dict:
@@ -185,3 +193,262 @@ def cookie_choice_record(*, user, groups, accepted: bool, text_shown: str, ip=""
             )
             for purpose in Purpose.objects.filter(cookie_group__in=[g.varname for g in groups])
         ]
+
+
+# --- Data requests -----------------------------------------------------------------------
+
+REQUEST_CONFIRM_SALT = "privacy.request.confirm"
+REQUEST_DOWNLOAD_SALT = "privacy.request.download"
+REQUEST_CONFIRM_DAYS = 7
+REQUEST_DOWNLOAD_DAYS = 14
+
+
+class DataRequestError(Exception):
+    """A data request that cannot move on; the message is safe to show."""
+
+
+def _enqueue_on_commit(task, *args) -> None:
+    """Send a task after commit; if the broker is down, log it: a periodic task resumes."""
+    import logging
+
+    def send():
+        try:
+            task.delay(*args)
+        except Exception:  # the broker is unreachable: data_requests_resume picks it up
+            logging.getLogger(__name__).warning("Could not queue %s%s", task.name, args)
+
+    transaction.on_commit(send)
+
+
+def _mail(*, to: str, subject: str, template: str, context: dict) -> None:
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    body = render_to_string(template, context)
+    transaction.on_commit(lambda: send_mail(str(subject), body, None, [to]))
+
+
+def site_url(name: str, *args) -> str:
+    """Return an absolute link for e-mails sent outside a request (SITE_URL + the path)."""
+    from django.urls import reverse
+
+    return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
+
+
+def data_request_signed(*, data_request: DataRequest, salt: str) -> str:
+    from django.core import signing
+
+    return signing.dumps(data_request.pk, salt=salt)
+
+
+def data_request_unsign(*, token: str, salt: str, days: int) -> DataRequest:
+    from django.core import signing
+
+    from privacy.texts import REQUEST_LINK_INVALID
+
+    try:
+        pk = signing.loads(token, salt=salt, max_age=days * 24 * 3600)
+    except signing.BadSignature as error:
+        raise DataRequestError(REQUEST_LINK_INVALID) from error
+    try:
+        return DataRequest.objects.get(pk=pk)
+    except DataRequest.DoesNotExist as error:
+        raise DataRequestError(REQUEST_LINK_INVALID) from error
+
+
+def data_request_submit(*, kind, email, details="", user=None, confirm_url_for) -> DataRequest:
+    """Open a request from the public form.
+
+    A signed-in user asking about their own address is verified at once (allauth lets
+    only verified addresses sign in); anyone else gets an e-mail with a link, and the
+    request counts only once it is followed. `confirm_url_for(token)` builds the link.
+    """
+    from privacy.texts import REQUEST_CONFIRM_SUBJECT
+
+    own = (
+        user is not None
+        and user.is_authenticated
+        and normalise_email(user.email) == (normalise_email(email))
+    )
+    with transaction.atomic():
+        data_request = data_request_create(
+            kind=kind, user=user if own else None, email=email, details=details, verified=own
+        )
+        if not own:
+            token = data_request_signed(data_request=data_request, salt=REQUEST_CONFIRM_SALT)
+            _mail(
+                to=data_request.email,
+                subject=REQUEST_CONFIRM_SUBJECT,
+                template="privacy/email/request_confirm.txt",
+                context={"request": data_request, "url": confirm_url_for(token),
+                         "days": REQUEST_CONFIRM_DAYS},
+            )  # fmt: skip
+    return data_request
+
+
+def data_request_verify(*, data_request: DataRequest) -> DataRequest:
+    """Count a guest's request from now: the e-mail link was followed."""
+    if data_request.status != DataRequest.Status.NEW:
+        return data_request  # following the link twice changes nothing
+    now = timezone.now()
+    with transaction.atomic():
+        data_request.status = DataRequest.Status.VERIFIED
+        data_request.verified_at = now
+        data_request.due_at = now + timezone.timedelta(days=settings.PRIVACY_REQUEST_DAYS)
+        data_request.save(update_fields=["status", "verified_at", "due_at"])
+        _schedule_automatic(data_request)
+    return data_request
+
+
+# Kinds the portal answers by itself once verified; the others need a person (staff).
+AUTOMATIC_KINDS = {
+    DataRequest.Kind.ERASURE,
+    DataRequest.Kind.OBJECTION,
+    DataRequest.Kind.WITHDRAWAL,
+}
+
+
+def _schedule_automatic(data_request: DataRequest) -> None:
+    if data_request.kind in AUTOMATIC_KINDS:
+        from privacy.tasks import data_request_run_task
+
+        _enqueue_on_commit(data_request_run_task, data_request.pk)
+
+
+def _subjects_of(data_request: DataRequest):
+    from privacy.erasure import subjects_of_users
+    from privacy.registry import Subjects
+
+    if data_request.user_id:
+        subjects = subjects_of_users([data_request.user_id])
+        return Subjects(user_ids=subjects.user_ids, emails=subjects.emails | {data_request.email})
+    return Subjects.of(emails=[data_request.email])
+
+
+def _answer_access(data_request: DataRequest, subjects) -> list[str]:
+    from privacy.texts import EXPORT_READY_SUBJECT
+
+    export = subject_export(subjects=subjects)
+    data_request.export = export
+    data_request.report = {"rows_per_source": {k: len(v["rows"]) for k, v in export.items()}}
+    if not data_request.user_id:
+        # A guest has no account to download from: they get a signed, expiring link.
+        token = data_request_signed(data_request=data_request, salt=REQUEST_DOWNLOAD_SALT)
+        _mail(
+            to=data_request.email,
+            subject=EXPORT_READY_SUBJECT,
+            template="privacy/email/export_ready.txt",
+            context={
+                "url": site_url("privacy:request_download", token),
+                "days": REQUEST_DOWNLOAD_DAYS,
+            },
+        )
+    return ["export"]
+
+
+def _answer_erasure(data_request: DataRequest, subjects) -> list[str]:
+    from privacy.erasure import subjects_erase
+
+    result = subjects_erase(subjects=subjects)
+    data_request.report = result.as_report()
+    data_request.check_failed = not result.check_passed
+    if result.held:
+        data_request.status = DataRequest.Status.BLOCKED
+        data_request.rejection_reason = "; ".join(hold["reason"] for hold in result.held)
+    return ["check_failed", "rejection_reason"]
+
+
+def _answer_withdrawal(data_request: DataRequest, subjects) -> list[str]:
+    if data_request.kind == DataRequest.Kind.OBJECTION:
+        codes = [Purpose.MARKETING]
+    else:
+        codes = list(Purpose.objects.filter(legal_basis="consent").values_list("code", flat=True))
+    subject = {"user": data_request.user} if data_request.user_id else {"email": data_request.email}
+    text = f"Data request #{data_request.pk}: {data_request.get_kind_display()}"
+    for code in codes:
+        consent_withdraw(
+            purpose=code, channel=ConsentEvent.Channel.ADMIN, text_shown=text, **subject
+        )
+    data_request.report = {"withdrawn": codes}
+    return []
+
+
+def _answer_by_staff(data_request: DataRequest, subjects) -> list[str]:
+    # Rectification and restriction are carried out by a person, who then runs this.
+    data_request.report = {"note": "Handled by staff."}
+    return []
+
+
+ANSWERS = {
+    DataRequest.Kind.ACCESS: _answer_access,
+    DataRequest.Kind.ERASURE: _answer_erasure,
+    DataRequest.Kind.OBJECTION: _answer_withdrawal,
+    DataRequest.Kind.WITHDRAWAL: _answer_withdrawal,
+    DataRequest.Kind.RECTIFICATION: _answer_by_staff,
+    DataRequest.Kind.RESTRICTION: _answer_by_staff,
+}
+
+
+def data_request_run(*, data_request: DataRequest, actor=None) -> DataRequest:
+    """Answer a verified request (export, erase, stop marketing) and store the report.
+
+    The answer and the request's new status are saved in one transaction: a crash leaves
+    the request in progress, and data_requests_resume runs it again.
+    """
+    if data_request.status not in (DataRequest.Status.VERIFIED, DataRequest.Status.IN_PROGRESS):
+        raise DataRequestError(
+            _lazy("Only a verified request can be run (this one is %(status)s).")
+            % {"status": data_request.get_status_display()}
+        )
+    subjects = _subjects_of(data_request)
+    data_request.handled_by = actor
+    data_request.status = DataRequest.Status.IN_PROGRESS
+    data_request.save(update_fields=["status", "handled_by"])
+    with transaction.atomic():
+        changed = ANSWERS[data_request.kind](data_request, subjects)
+        if data_request.status == DataRequest.Status.IN_PROGRESS:
+            data_request.status = DataRequest.Status.DONE
+        data_request.completed_at = timezone.now()
+        # Only these fields: erasure may just have anonymised this very row's e-mail.
+        data_request.save(update_fields=["status", "report", "completed_at", *changed])
+    return data_request
+
+
+def data_request_reject(*, data_request: DataRequest, reason: str, actor) -> DataRequest:
+    """Reject a request with a reason that the person is told."""
+    from privacy.texts import REQUEST_REJECTED_SUBJECT
+
+    if not reason.strip():
+        raise DataRequestError(_lazy("Give the reason for the rejection."))
+    with transaction.atomic():
+        data_request.status = DataRequest.Status.REJECTED
+        data_request.rejection_reason = reason
+        data_request.handled_by = actor
+        data_request.completed_at = timezone.now()
+        data_request.save(
+            update_fields=["status", "rejection_reason", "handled_by", "completed_at"]
+        )
+        _mail(
+            to=data_request.email,
+            subject=REQUEST_REJECTED_SUBJECT,
+            template="privacy/email/request_rejected.txt",
+            context={"request": data_request},
+        )
+    return data_request
+
+
+def data_requests_resume() -> int:
+    """Queue again the automatic requests whose task never ran (the broker was down)."""
+    from privacy.tasks import data_request_run_task
+
+    stale = timezone.now() - timezone.timedelta(minutes=10)
+    pending = DataRequest.objects.filter(
+        kind__in=AUTOMATIC_KINDS,
+        status__in=[DataRequest.Status.VERIFIED, DataRequest.Status.IN_PROGRESS],
+        verified_at__lt=stale,
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in pending:
+        data_request_run_task.delay(pk)
+        count += 1
+    return count

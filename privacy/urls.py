@@ -8,4 +8,9 @@ urlpatterns = [
     path("policy/", views.policy, name="policy"),
     path("policy/<int:version>/", views.policy_version, name="policy_version"),
     path("accept/", views.policy_accept, name="policy_accept"),
+    path("request/", views.request_create, name="request"),
+    path("request/sent/", views.request_sent, name="request_sent"),
+    path("request/confirm/<str:token>/", views.request_confirm, name="request_confirm"),
+    path("request/download/<str:token>/", views.request_download, name="request_download"),
+    path("stats/", views.stats, name="stats"),
 ]

@@ -1,3 +1,5 @@
+import json
+
 from cookie_consent.forms import ProcessCookiesForm
 from cookie_consent.models import CookieGroup
 from cookie_consent.views import (
@@ -7,16 +9,26 @@ from cookie_consent.views import (
     is_ajax_like,
 )
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
-from privacy import selectors, services
-from privacy.forms import PolicyAcceptForm
-from privacy.models import PolicyVersion
+from privacy import selectors, services, statistics
+from privacy.forms import DataRequestForm, PolicyAcceptForm
+from privacy.models import DataRequest, PolicyVersion
 from privacy.registry import registry
 from privacy.texts import COOKIE_BANNER_TEXT, COOKIE_GROUP_TEXT, POLICY_ACCEPT_TEXT
+
+REQUEST_ACCEPTED_MESSAGE = _(
+    "Your request is registered. We answer it within the legal period; you will find the "
+    "outcome in your Personal Account."
+)
 
 
 def _policy_page(request, policy: PolicyVersion, *, is_current: bool):
@@ -117,3 +129,64 @@ class CookieAcceptView(_LedgerMixin, CookieGroupAcceptView):
 
 class CookieDeclineView(_LedgerMixin, CookieGroupDeclineView):
     accepted = False
+
+
+@require_http_methods(["GET", "POST"])
+def request_create(request):
+    initial = {"email": request.user.email} if request.user.is_authenticated else {}
+    form = DataRequestForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data_request = services.data_request_submit(
+            **form.cleaned_data,
+            user=request.user,
+            confirm_url_for=lambda token: request.build_absolute_uri(
+                reverse("privacy:request_confirm", args=[token])
+            ),
+        )
+        if data_request.status == DataRequest.Status.VERIFIED:
+            messages.success(request, REQUEST_ACCEPTED_MESSAGE)
+            return redirect("privacy:request")
+        return redirect("privacy:request_sent")
+    return render(request, "privacy/request.html", {"form": form})
+
+
+def request_sent(request):
+    return render(request, "privacy/request_sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+def request_confirm(request, token: str):
+    """Confirm a guest's request. GET shows a button, so that mail scanners that open
+    links do not confirm requests on the person's behalf."""
+    try:
+        data_request = services.data_request_unsign(
+            token=token, salt=services.REQUEST_CONFIRM_SALT, days=services.REQUEST_CONFIRM_DAYS
+        )
+    except services.DataRequestError as error:
+        return render(request, "privacy/request_invalid.html", {"error": error}, status=404)
+    if request.method == "POST":
+        services.data_request_verify(data_request=data_request)
+        return render(request, "privacy/request_confirmed.html", {"data_request": data_request})
+    return render(request, "privacy/request_confirm.html", {"data_request": data_request})
+
+
+def request_download(request, token: str):
+    """Let a guest download the answer to their access request through the e-mailed link."""
+    try:
+        data_request = services.data_request_unsign(
+            token=token, salt=services.REQUEST_DOWNLOAD_SALT, days=services.REQUEST_DOWNLOAD_DAYS
+        )
+    except services.DataRequestError as error:
+        return render(request, "privacy/request_invalid.html", {"error": error}, status=404)
+    if data_request.kind != DataRequest.Kind.ACCESS or data_request.export is None:
+        raise Http404
+    response = HttpResponse(
+        json.dumps(data_request.export, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="my-data-{data_request.pk}.json"'
+    return response
+
+
+def stats(request):
+    return render(request, "privacy/stats.html", {"charts": statistics.published()})

@@ -82,5 +82,6 @@ def test_subjects_normalise_emails_and_an_empty_batch_matches_nothing():
 
     assert subjects.user_ids == frozenset({3})
     assert subjects.emails == frozenset({"buyer@mail.kz"})
-    assert len(subjects) == 2
+    assert subjects.people == 1
+    assert Subjects.of(emails=["a@b.kz", "c@d.kz"]).people == 2
     assert not Subjects()

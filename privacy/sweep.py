@@ -1,0 +1,168 @@
+"""The retention sweep: erase the data of people inactive for PRIVACY_RETENTION_YEARS.
+
+A person's last interaction is, for a user, `last_interaction_at` (moved by every request,
+login, order and message); for a guest, the newest row of theirs in any source that
+declares `guest_activity` (orders, messages, support and data requests). Everyone whose
+last interaction is older than the cutoff is erased by the erasure engine, batch by batch.
+
+Memory does not grow with the number of subjects: users are walked by primary key and
+guests through a temporary table of candidates, a batch at a time. Each batch is its own
+transaction (see privacy.erasure), so a run that fails part-way leaves every subject either
+fully erased or untouched, and the next run finishes the work. Erased users drop out of
+the selection because erasure clears their `last_interaction_at`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterator
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone
+
+from privacy.erasure import holds_split, subjects_count, subjects_erase, subjects_of_users
+from privacy.models import SweepRun
+from privacy.registry import Subjects, registry
+
+BATCH_SIZE = 2000
+
+
+def retention_cutoff(as_of: dt.date) -> dt.datetime:
+    """Return the start of the day PRIVACY_RETENTION_YEARS before `as_of` (local time)."""
+    years = settings.PRIVACY_RETENTION_YEARS
+    try:
+        day = as_of.replace(year=as_of.year - years)
+    except ValueError:  # 29 February in a year that has none
+        day = as_of.replace(year=as_of.year - years, day=28)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def inactive_user_batches(cutoff: dt.datetime, batch_size: int) -> Iterator[list[int]]:
+    """Yield ids of users inactive since before `cutoff`, `batch_size` at a time, by pk.
+
+    Each batch is read only when the previous one is done, so a batch erased in between
+    (whose users no longer match) is never read twice.
+    """
+    users = get_user_model().objects.filter(last_interaction_at__lt=cutoff)
+    last = 0
+    while True:
+        ids = list(
+            users.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:batch_size]
+        )
+        if not ids:
+            return
+        yield ids
+        last = ids[-1]
+
+
+def _guest_activity_sql() -> str:
+    parts = []
+    for source in registry.sources():
+        if source.guest_activity is None:
+            continue
+        email_field, time_field = source.guest_activity
+        opts = source.model._meta
+        email = opts.get_field(email_field).column
+        time = opts.get_field(time_field).column
+        parts.append(
+            f'SELECT "{email}" AS email, "{time}" AS at FROM "{opts.db_table}" '
+            f"WHERE \"{email}\" <> '' AND \"{email}\" NOT LIKE '%%@invalid'"
+        )
+    return " UNION ALL ".join(parts)
+
+
+def inactive_guest_batches(cutoff: dt.datetime, batch_size: int) -> Iterator[list[str]]:
+    """Yield e-mails of guests whose newest activity anywhere is older than `cutoff`.
+
+    A guest e-mail that belongs to a user who is still active is not a lapsed guest: it
+    is that user's, and their retention runs from their own last interaction.
+    """
+    activity = _guest_activity_sql()
+    if not activity:
+        return
+    user_table = get_user_model()._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS privacy_sweep_guests")
+        cursor.execute(
+            "CREATE TEMPORARY TABLE privacy_sweep_guests AS "
+            f"SELECT email FROM ({activity}) AS activity GROUP BY email "
+            "HAVING MAX(at) < %s AND email NOT IN "
+            f'(SELECT LOWER(email) FROM "{user_table}" WHERE last_interaction_at >= %s)',
+            [cutoff, cutoff],
+        )
+    try:
+        last = ""
+        while True:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT email FROM privacy_sweep_guests WHERE email > %s "
+                    "ORDER BY email LIMIT %s",
+                    [last, batch_size],
+                )
+                emails = [row[0] for row in cursor.fetchall()]
+            if not emails:
+                return
+            yield emails
+            last = emails[-1]
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS privacy_sweep_guests")
+
+
+def _batches(cutoff, batch_size) -> Iterator[Subjects]:
+    for user_ids in inactive_user_batches(cutoff, batch_size):
+        yield subjects_of_users(user_ids)
+    for emails in inactive_guest_batches(cutoff, batch_size):
+        yield Subjects.of(emails=emails)
+
+
+def retention_sweep(
+    *,
+    as_of: dt.date | None = None,
+    dry_run: bool = False,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> SweepRun:
+    """Erase (or, in a dry run, count) everyone inactive for the retention period.
+
+    The run is stored with its counts per source; a failure marks it failed and re-raises,
+    after every batch before the failing one has been committed.
+    """
+    as_of = as_of or timezone.localdate()
+    cutoff = retention_cutoff(as_of)
+    run = SweepRun.objects.create(as_of=as_of, cutoff=cutoff, dry_run=dry_run)
+    counts: Counter[str] = Counter()
+    try:
+        for batch in _batches(cutoff, batch_size):
+            if dry_run:
+                free, held = holds_split(batch)
+                counts.update(subjects_count(subjects=free))
+                erased = free.people
+            else:
+                result = subjects_erase(subjects=batch)
+                held = result.held
+                counts.update(result.counts)
+                erased = result.erased.people
+            run.subjects += erased
+            run.held += len(held)
+            if progress:
+                progress(erased + len(held))
+    except Exception as error:
+        run.status = SweepRun.Status.FAILED
+        run.error = f"{type(error).__name__}: {error}"
+        raise
+    else:
+        run.status = SweepRun.Status.DONE
+    finally:
+        run.counts = dict(counts)
+        run.finished_at = timezone.now()
+        run.save()
+    return run
+
+
+def retention_sweep_estimate(*, as_of: dt.date) -> int:
+    """Return how many users are due (a cheap count for a progress bar's total)."""
+    return get_user_model().objects.filter(last_interaction_at__lt=retention_cutoff(as_of)).count()

@@ -1,0 +1,31 @@
+"""Celery tasks of the privacy engine: thin wrappers that fetch by id and call a service."""
+
+from celery import shared_task
+from django.db import OperationalError
+
+from privacy import services, sweep
+from privacy.models import DataRequest
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def data_request_run_task(data_request_id: int) -> str:
+    """Answer a verified request (a user's erasure runs through here at once)."""
+    data_request = DataRequest.objects.filter(pk=data_request_id).first()
+    if data_request is None or data_request.status not in (
+        DataRequest.Status.VERIFIED,
+        DataRequest.Status.IN_PROGRESS,
+    ):
+        return "skipped"
+    return services.data_request_run(data_request=data_request).status
+
+
+@shared_task
+def data_requests_resume_task() -> int:
+    return services.data_requests_resume()
+
+
+@shared_task
+def retention_sweep_task() -> dict:
+    """The daily retention sweep (Celery beat, 03:00 Asia/Almaty)."""
+    run = sweep.retention_sweep()
+    return {"subjects": run.subjects, "held": run.held, "counts": run.counts}

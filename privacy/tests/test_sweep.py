@@ -1,0 +1,149 @@
+import dataclasses
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.tests.factories import UserFactory
+from privacy.models import DataRequest, LegalHold, SweepRun
+from privacy.registry import registry
+from privacy.sweep import retention_cutoff, retention_sweep
+
+pytestmark = pytest.mark.django_db
+
+AS_OF = dt.date(2031, 6, 1)
+
+
+def _inactive_since(delta: dt.timedelta) -> User:
+    """A user whose last interaction was `delta` before the start of AS_OF."""
+    start = timezone.make_aware(dt.datetime.combine(AS_OF, dt.time.min))
+    user = UserFactory()
+    User.objects.filter(pk=user.pk).update(last_interaction_at=start - delta)
+    return user
+
+
+FIVE_YEARS = dt.date(2031, 6, 1) - dt.date(2026, 6, 1)
+DAY = dt.timedelta(days=1)
+
+
+def _erased(user) -> bool:
+    user.refresh_from_db()
+    return user.email.endswith("@invalid")
+
+
+def test_cutoff_is_the_start_of_the_day_five_years_before(settings):
+    settings.PRIVACY_RETENTION_YEARS = 5
+
+    assert retention_cutoff(AS_OF) == timezone.make_aware(dt.datetime(2026, 6, 1))
+    assert retention_cutoff(dt.date(2028, 2, 29)).date() == dt.date(2023, 2, 28)
+
+
+def test_inactive_for_five_years_and_a_day_is_erased_four_years_364_days_is_not():
+    lapsed = _inactive_since(FIVE_YEARS + DAY)
+    recent = _inactive_since(FIVE_YEARS - DAY)
+
+    run = retention_sweep(as_of=AS_OF)
+
+    assert _erased(lapsed)
+    assert not _erased(recent)
+    assert run.status == SweepRun.Status.DONE
+    assert run.subjects == 1
+    assert run.counts["accounts.user"] == 1
+
+
+def test_a_held_user_is_untouched_and_reported():
+    held = _inactive_since(FIVE_YEARS + DAY)
+    LegalHold.objects.create(user=held, reason="Tax audit", authority="State Revenue Committee")
+
+    run = retention_sweep(as_of=AS_OF)
+
+    assert not _erased(held)
+    assert (run.subjects, run.held) == (0, 1)
+
+
+def test_erased_users_are_not_selected_again():
+    _inactive_since(FIVE_YEARS + DAY)
+    retention_sweep(as_of=AS_OF)
+
+    second = retention_sweep(as_of=AS_OF)
+
+    assert second.subjects == 0
+
+
+def test_a_dry_run_counts_per_source_and_changes_nothing():
+    lapsed = _inactive_since(FIVE_YEARS + DAY)
+
+    run = retention_sweep(as_of=AS_OF, dry_run=True)
+
+    assert not _erased(lapsed)
+    assert run.dry_run
+    assert run.subjects == 1
+    assert run.counts["accounts.user"] == 1
+    assert run.counts["account.emailaddress"] == 1
+
+
+def test_a_lapsed_guest_is_found_through_their_newest_activity():
+    old = timezone.make_aware(dt.datetime(2025, 1, 1))
+    DataRequest.objects.create(kind="access", email="old.guest@mail.kz", received_at=old)
+    DataRequest.objects.create(kind="access", email="active.guest@mail.kz", received_at=old)
+    recent = timezone.make_aware(dt.datetime(2030, 1, 1))
+    DataRequest.objects.create(kind="access", email="active.guest@mail.kz", received_at=recent)
+
+    run = retention_sweep(as_of=AS_OF)
+
+    emails = set(DataRequest.objects.values_list("email", flat=True))
+    assert emails == {"erased@invalid", "active.guest@mail.kz"}
+    assert run.subjects == 1
+
+
+def test_a_crash_mid_sweep_leaves_no_half_erased_subject_and_the_next_run_finishes(monkeypatch):
+    users = [_inactive_since(FIVE_YEARS + DAY * (n + 1)) for n in range(3)]
+    emails_source = registry.get("account.emailaddress")
+    calls = {"n": 0}
+
+    def failing_second_batch(subjects):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk full")
+        return emails_source.erase(subjects)
+
+    failing = dataclasses.replace(emails_source, custom_erase=failing_second_batch)
+    monkeypatch.setitem(registry._sources, emails_source.key, failing)
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        retention_sweep(as_of=AS_OF, batch_size=1)
+
+    failed = SweepRun.objects.get()
+    assert failed.status == SweepRun.Status.FAILED
+    assert "disk full" in failed.error
+    states = [_erased(u) for u in users]
+    assert states == [True, False, False]  # batch 1 committed, batch 2 rolled back whole
+    assert User.objects.get(pk=users[1].pk).emailaddress_set.exists()
+
+    monkeypatch.setitem(registry._sources, emails_source.key, emails_source)
+    rerun = retention_sweep(as_of=AS_OF, batch_size=1)
+
+    assert rerun.status == SweepRun.Status.DONE
+    assert all(_erased(u) for u in users)
+
+
+def test_command_dry_run_prints_counts_per_source_and_changes_nothing():
+    lapsed = _inactive_since(FIVE_YEARS + DAY)
+    out = StringIO()
+
+    call_command("privacy_sweep", "--dry-run", "--as-of", "2031-06-01", stdout=out)
+
+    text = out.getvalue()
+    assert "1 subjects would be erased" in text
+    assert "accounts.user: 1 rows" in text
+    assert not _erased(lapsed)
+
+
+def test_command_refuses_a_malformed_date():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("privacy_sweep", "--as-of", "01.06.2031")
