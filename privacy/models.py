@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -280,6 +281,7 @@ class DataRequest(models.Model):
     )
     export = models.JSONField(
         _("exported data"),
+        encoder=DjangoJSONEncoder,
         null=True,
         blank=True,
         help_text=_("The answer to an access request, until it is erased with the subject."),
