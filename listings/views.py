@@ -85,7 +85,7 @@ def _breadcrumbs(category):
     return [category.parent, category] if category.parent_id else [category]
 
 
-def _seller_page(request, company, *, review_form=None, status=200):
+def _seller_page(request, company, *, review_form=None):
     listings, listing_count = selectors.seller_listings(company=company)
     context = {
         "company": company,
@@ -96,7 +96,7 @@ def _seller_page(request, company, *, review_form=None, status=200):
         "eligibility": services.review_eligibility(user=request.user, company=company),
         "review_form": review_form or ReviewForm(),
     }
-    return render(request, "listings/seller_detail.html", context, status=status)
+    return render(request, "listings/seller_detail.html", context)
 
 
 @require_GET
@@ -122,7 +122,7 @@ def review_create(request, pk):
         else:
             messages.success(request, REVIEW_THANKS)
             return redirect(company.get_absolute_url() + "#reviews")
-    return _seller_page(request, company, review_form=form, status=400)
+    return _seller_page(request, company, review_form=form)
 
 
 # --- The seller's desk ---------------------------------------------------------------------------
@@ -185,10 +185,10 @@ def desk_create(request, company):
             return redirect("listings:desk_edit", pk=listing.pk)
         messages.error(request, FIX_ERRORS)
     context = {"form": form, "company": company}
-    return render(request, "listings/desk_form.html", context, status=400 if form.errors else 200)
+    return render(request, "listings/desk_form.html", context)
 
 
-def _edit_page(request, company, listing, *, form=None, image_form=None, status=200):
+def _edit_page(request, company, listing, *, form=None, image_form=None):
     context = {
         "company": company,
         "listing": listing,
@@ -198,7 +198,7 @@ def _edit_page(request, company, listing, *, form=None, image_form=None, status=
         "max_images": services.MAX_IMAGES,
         "publish_refusal": services.publish_refusal(user=request.user),
     }
-    return render(request, "listings/desk_form.html", context, status=status)
+    return render(request, "listings/desk_form.html", context)
 
 
 @seller_required
@@ -212,7 +212,7 @@ def desk_edit(request, company, pk):
     form = ListingForm(request.POST, instance=copy.copy(listing))
     if not form.is_valid():
         messages.error(request, FIX_ERRORS)
-        return _edit_page(request, company, listing, form=form, status=400)
+        return _edit_page(request, company, listing, form=form)
     services.listing_update(listing=listing, data=form.listing_data())
     if request.POST.get("action") == "publish":
         _publish_or_warn(request, listing)
@@ -269,7 +269,7 @@ def desk_image_add(request, company, pk):
         else:
             messages.success(request, IMAGE_ADDED)
             return redirect(_images_anchor(listing))
-    return _edit_page(request, company, listing, image_form=form, status=400)
+    return _edit_page(request, company, listing, image_form=form)
 
 
 def _images_anchor(listing) -> str:

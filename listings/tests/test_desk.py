@@ -88,7 +88,7 @@ def test_bad_input_is_refused_next_to_its_field_and_keeps_what_was_typed(
 ):
     response = seller_client.post("/seller/listings/new/", form_data(**overrides))
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert not Listing.objects.exists()
     errors = " ".join(response.context["form"].errors[field])
     assert str(message) in errors
@@ -105,7 +105,7 @@ def test_a_rejected_edit_loses_nothing_already_saved(seller_client, company):
         f"/seller/listings/{listing.pk}/edit/", form_data(title="Новое", price="oops")
     )
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     listing.refresh_from_db()
     assert listing.title == "Старое название"
     assert listing.price == 1000
@@ -314,7 +314,7 @@ def test_a_text_file_renamed_jpg_is_refused_at_the_field(seller_client, company)
 
     response = seller_client.post(f"/seller/listings/{listing.pk}/images/", {"image": fake})
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert response.context["image_form"].errors["image"] == [str(IMAGE_NOT_AN_IMAGE)]
     assert str(IMAGE_NOT_AN_IMAGE) in response.content.decode()
     assert not listing.images.exists()
@@ -328,7 +328,7 @@ def test_a_20_mb_image_is_refused_at_the_field(seller_client, company):
 
     response = seller_client.post(f"/seller/listings/{listing.pk}/images/", {"image": big})
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert response.context["image_form"].errors["image"] == [str(IMAGE_TOO_LARGE)]
     assert str(IMAGE_TOO_LARGE) in response.content.decode()
     assert not listing.images.exists()
@@ -352,7 +352,7 @@ def test_a_listing_holds_at_most_ten_photos(seller_client, company):
         f"/seller/listings/{listing.pk}/images/", {"image": image_upload()}
     )
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     message = services.IMAGE_LIMIT_REACHED % {"max": services.MAX_IMAGES}
     assert response.context["image_form"].errors["image"] == [message]
     assert listing.images.count() == services.MAX_IMAGES
