@@ -3,9 +3,8 @@
 - Tasks run inline unless a test is marked `celery_worker`; such a test gets a real
   worker, started once per session, consuming from the real Redis broker.
 - Browser tests get a `page` from the system Chromium (found on PATH) driven by
-  Playwright against pytest-django's live server. Transactional tests that need the rows
-  made by data migrations (purposes, cookie groups, categories) ask for
-  `serialized_rollback=True`, because a transactional test flushes every table.
+  Playwright against pytest-django's live server. Every transactional test restores the
+  rows made by data migrations (see pytest_collection_modifyitems).
 """
 
 import os
@@ -26,6 +25,24 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+def pytest_collection_modifyitems(items):
+    """Give every transactional test serialized rollback.
+
+    A transactional test flushes every table. Without serialized rollback the flush is
+    followed by post_migrate, which re-creates content types under new ids, and the next
+    serialized test then fails to restore its rows. With it everywhere, every such test
+    starts from the migrated data (purposes, cookie groups, categories, policy version 1).
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and "serialized_rollback" not in marker.kwargs
+        ):
+            item.add_marker(pytest.mark.django_db(**marker.kwargs, serialized_rollback=True))
 
 
 @pytest.fixture(scope="session")
