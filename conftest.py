@@ -42,7 +42,8 @@ def pytest_collection_modifyitems(items):
             and marker.kwargs.get("transaction")
             and "serialized_rollback" not in marker.kwargs
         ):
-            item.add_marker(pytest.mark.django_db(**marker.kwargs, serialized_rollback=True))
+            rollback = pytest.mark.django_db(**marker.kwargs, serialized_rollback=True)
+            item.add_marker(rollback, append=False)  # before a decorator of the test itself
 
 
 @pytest.fixture(scope="session")
