@@ -50,7 +50,7 @@ class ErasureResult:
 
 def subjects_of_users(user_ids) -> Subjects:
     """Return the users as subjects, with their e-mails (their guest orders are theirs too)."""
-    users = get_user_model().objects.filter(pk__in=list(user_ids))
+    users = get_user_model().objects.filter(pk__in_batch=list(user_ids))
     rows = list(users.values_list("pk", "email"))
     return Subjects.of(user_ids=[pk for pk, _ in rows], emails=[email for _, email in rows])
 

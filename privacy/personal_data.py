@@ -29,9 +29,9 @@ def _by_user_or_email_hash(user_field: str):
     def subject_filter(subjects: Subjects) -> Q:
         condition = Q(pk__in=[])
         if subjects.user_ids:
-            condition |= Q(**{f"{user_field}__in": subjects.user_ids})
+            condition |= Q(**{f"{user_field}__in_batch": subjects.user_ids})
         if subjects.emails:
-            condition |= Q(subject_hash__in=[email_hash(e) for e in subjects.emails])
+            condition |= Q(subject_hash__in_batch=[email_hash(e) for e in subjects.emails])
         return condition
 
     return subject_filter

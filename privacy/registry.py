@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.db.models.fields.related_lookups import RelatedIn
+from django.db.models.lookups import In
 from django.utils.translation import gettext_lazy as _
 
 
@@ -64,11 +66,40 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+@models.Field.register_lookup
+class InBatch(In):
+    """`field__in_batch=values`: IN on most databases, `= ANY(array)` on PostgreSQL.
+
+    Erasure filters thousands of ids or e-mails at a time; as one array parameter they
+    cost PostgreSQL and psycopg one bind instead of thousands, which is most of a batch's
+    time otherwise.
+    """
+
+    lookup_name = "in_batch"
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", (*lhs_params, list(self.rhs))
+
+
+@models.ForeignObject.register_lookup
+class RelatedInBatch(RelatedIn):
+    """`in_batch` across a foreign key (`user__in_batch=ids`)."""
+
+    lookup_name = "in_batch"
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", (*lhs_params, list(self.rhs))
+
+
 def by_user(field_name: str = "user") -> Callable[[Subjects], Q]:
     """Return a subject filter matching rows whose `field_name` points at one of the users."""
 
     def subject_filter(subjects: Subjects) -> Q:
-        return Q(**{f"{field_name}__in": subjects.user_ids}) if subjects.user_ids else Q(pk__in=[])
+        if not subjects.user_ids:
+            return Q(pk__in=[])
+        return Q(**{f"{field_name}__in_batch": subjects.user_ids})
 
     return subject_filter
 
@@ -83,9 +114,9 @@ def by_user_or_email(user_field: str, email_field: str) -> Callable[[Subjects], 
     def subject_filter(subjects: Subjects) -> Q:
         condition = Q(pk__in=[])
         if subjects.user_ids:
-            condition |= Q(**{f"{user_field}__in": subjects.user_ids})
+            condition |= Q(**{f"{user_field}__in_batch": subjects.user_ids})
         if subjects.emails:
-            condition |= Q(**{f"{email_field}__in": subjects.emails})
+            condition |= Q(**{f"{email_field}__in_batch": subjects.emails})
         return condition
 
     return subject_filter

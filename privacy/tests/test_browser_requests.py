@@ -3,7 +3,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.test import Client
 from playwright.sync_api import expect

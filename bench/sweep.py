@@ -1,0 +1,182 @@
+"""Measure the retention sweep: subjects and rows erased per second, and peak memory.
+
+Seeds N users (default 1,000,000) who have been inactive for six years, each with an
+e-mail address row, consent events and, where the orders app provides them, an order with
+two items and a message; then times one plain SQL UPDATE that anonymises the same user
+rows (rolled back: the floor to compare with), and runs `manage.py privacy_sweep` in a
+child process, reading its peak RSS.
+
+    .venv/bin/python bench/sweep.py [--users 1000000] [--batch-size 2000] [--keep]
+
+Uses the database postgres://postgres@127.0.0.1:5432/portal_bench_sweep (recreated).
+"""
+
+import argparse
+import datetime as dt
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DATABASE = "portal_bench_sweep"
+ENV = {
+    **os.environ,
+    "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+    "DJANGO_DEBUG": "1",
+    "REDIS_URL": "",
+    "PYTHONWARNINGS": "ignore",
+}
+AS_OF = dt.date.today()
+
+
+def _psql(sql: str) -> None:
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+
+
+def recreate_database() -> None:
+    _psql(f"DROP DATABASE IF EXISTS {DATABASE}")
+    _psql(f"CREATE DATABASE {DATABASE}")
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=ENV, check=True)
+
+
+def _django():
+    os.environ.update(ENV)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    import django
+
+    django.setup()
+
+
+def _copy(cursor, table: str, columns: tuple[str, ...], rows) -> None:
+    with cursor.copy(f'COPY "{table}" ({", ".join(columns)}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def seed(users: int) -> dict[str, int]:
+    """Insert the inactive users and their rows with COPY; return rows per table."""
+    from django.db import connection
+
+    from privacy.models import PolicyVersion, Purpose
+
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=365 * 6)
+    service = Purpose.objects.get(code="service").pk
+    marketing = Purpose.objects.get(code="marketing").pk
+    policy = PolicyVersion.objects.get(version=1).pk
+    counts = {}
+    with connection.cursor() as django_cursor:
+        cursor = django_cursor.cursor  # psycopg's own cursor, for COPY
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM accounts_user")
+        first = cursor.fetchone()[0] + 1
+        ids = range(first, first + users)
+        _copy(
+            cursor,
+            "accounts_user",
+            ("id", "password", "is_superuser", "first_name", "last_name", "is_staff",
+             "is_active", "date_joined", "email", "patronymic", "phone", "region", "address",
+             "last_interaction_at"),
+            ((i, "!", False, "Айгерим", "Смагулова", False, True, long_ago,
+              f"user{i}@bench.kz", "Ерлановна", f"+7701{i % 10_000_000:07d}", "akmola",
+              f"Astana, Abay ave. {i % 300}", long_ago) for i in ids),
+        )  # fmt: skip
+        counts["accounts_user"] = users
+        _copy(
+            cursor,
+            "account_emailaddress",
+            ("email", "verified", '"primary"', "user_id"),
+            ((f"user{i}@bench.kz", True, True, i) for i in ids),
+        )
+        counts["account_emailaddress"] = users
+        _copy(
+            cursor,
+            "privacy_consentevent",
+            ("user_id", "subject_hash", "purpose_id", "action", "policy_version_id", "channel",
+             "text_shown", "created_at", "ip_truncated", "user_agent"),
+            ((i, "", purpose, "grant", policy, "signup", "I accept the privacy policy.",
+              long_ago, "203.0.113.0", "Mozilla/5.0")
+             for i in ids for purpose in (service, marketing)),
+        )  # fmt: skip
+        counts["privacy_consentevent"] = users * 2
+        counts.update(_seed_orders(cursor, ids, long_ago))
+        cursor.execute(f"SELECT setval('accounts_user_id_seq', {first + users})")
+        cursor.execute("ANALYZE")
+    return counts
+
+
+def _seed_orders(cursor, ids, long_ago) -> dict[str, int]:
+    """Seed one order with two items and one message per user, if the orders app has them."""
+    from django.apps import apps
+
+    try:
+        apps.get_model("orders", "Order")
+    except LookupError:
+        print("(orders app has no Order model yet: users seeded without orders)")
+        return {}
+    from bench.sweep_orders import seed_orders
+
+    return seed_orders(cursor, ids, long_ago)
+
+
+def floor_seconds() -> float:
+    """Time one plain UPDATE anonymising all the inactive users, then roll it back."""
+    from django.db import connection, transaction
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        started = time.perf_counter()
+        cursor.execute(
+            "UPDATE accounts_user SET email = 'erased-' || id || '@invalid', first_name = '', "
+            "last_name = '', patronymic = '', phone = '', region = '', address = '', "
+            "last_login = NULL, last_interaction_at = NULL, is_active = false, password = '!' "
+            "WHERE last_interaction_at < now() - interval '5 years'"
+        )
+        elapsed = time.perf_counter() - started
+        transaction.set_rollback(True)
+    return elapsed
+
+
+def run_sweep(batch_size: int) -> tuple[float, str]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "manage.py", "privacy_sweep", "--as-of", AS_OF.isoformat(),
+         "--batch-size", str(batch_size)],
+        cwd=ROOT, env=ENV, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return time.perf_counter() - started, result.stdout
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=1_000_000)
+    parser.add_argument("--batch-size", type=int, default=2000)
+    options = parser.parse_args()
+
+    recreate_database()
+    _django()
+    started = time.perf_counter()
+    rows = seed(options.users)
+    print(f"seeded {sum(rows.values()):,} rows in {time.perf_counter() - started:.0f} s: {rows}")
+
+    floor = floor_seconds()
+    print(f"floor: one plain SQL UPDATE of {options.users:,} user rows: {floor:.1f} s "
+          f"({options.users / floor:,.0f} rows/s)")  # fmt: skip
+
+    elapsed, output = run_sweep(options.batch_size)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(output.strip())
+    from privacy.models import SweepRun
+
+    run = SweepRun.objects.latest("started_at")
+    erased_rows = sum(run.counts.values())
+    print(f"sweep: {run.subjects:,} subjects in {elapsed:.1f} s "
+          f"= {run.subjects / elapsed:,.0f} subjects/s, {erased_rows / elapsed:,.0f} rows/s; "
+          f"peak memory of the sweep process {peak_mb:.0f} MB; "
+          f"{elapsed / floor:.1f}x the plain SQL floor for the user rows alone")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
