@@ -1,0 +1,40 @@
+"""Rate limits of the support forms, per IP address and per e-mail (or phone) address.
+
+Counters live in the shared cache through django-ratelimit, so every web process counts
+the same submissions. Only submissions that passed validation are counted: a flood of
+junk saves nothing anyway, and a person fixing a typo should not use up their allowance.
+The rates can be tuned with the SUPPORT_RATE_PER_IP and SUPPORT_RATE_PER_IDENTITY
+settings (django-ratelimit notation, e.g. "10/h"), read on every call.
+"""
+
+from django.conf import settings
+from django_ratelimit.core import is_ratelimited
+
+from privacy.registry import normalise_email
+
+RATE_PER_IP = "10/h"
+RATE_PER_IDENTITY = "5/h"
+
+
+def submission_refused(request, *, form: str, identity: str = "") -> bool:
+    """Count a submission of `form`; return whether it is over a limit and must be refused.
+
+    `identity` is who the submission is from: an e-mail address, or a phone number for a
+    callback, so that one address cannot be used to flood from many IP addresses.
+    """
+    per_ip = getattr(settings, "SUPPORT_RATE_PER_IP", RATE_PER_IP)
+    if is_ratelimited(
+        request, group=f"support.{form}.ip", key="ip", rate=per_ip, increment=True
+    ):
+        return True
+    identity = normalise_email(str(identity or ""))
+    if not identity:
+        return False
+    per_identity = getattr(settings, "SUPPORT_RATE_PER_IDENTITY", RATE_PER_IDENTITY)
+    return is_ratelimited(
+        request,
+        group=f"support.{form}.identity",
+        key=lambda _group, _request: identity,
+        rate=per_identity,
+        increment=True,
+    )

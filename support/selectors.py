@@ -1,0 +1,175 @@
+"""Reads of support: what a complaint is about, and the counts of open items for staff.
+
+A complaint's target is looked up only among what the public may see (a visible listing, a
+shown review, a seller whose account is active), so a report link never reveals whether a
+draft or blocked item exists. An order is found only by its secret `public_id`, the part of
+the link its buyer holds: knowing an order's number is not enough to report it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import Count, Model
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Company
+from listings.models import Listing, Review
+from support.models import CallbackRequest, Complaint, Feedback
+
+TARGET_BAD_ID = _(
+    "This is not the number or the page address of a %(kind)s. Open the page of what you "
+    "want to report and use its “Report” link, or paste the page address here."
+)
+TARGET_NOT_FOUND = _(
+    "We could not find this %(kind)s. It may have been removed already; check the number "
+    "or the page address."
+)
+
+# The last path segment of a pasted page address (…/listings/123/), or the bare value.
+_LAST_SEGMENT = re.compile(r"([^/?#\s]+)/?(?:[?#].*)?$")
+
+
+class TargetError(Exception):
+    """A complaint target that cannot be found; `message` is safe to show."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ComplaintTarget:
+    """What a complaint is about, as found from a report link or what the reporter typed."""
+
+    kind: str
+    obj: Model
+    label: str
+    seller: Company | None
+
+    @property
+    def kind_label(self) -> str:
+        return str(dict(target_kinds()).get(self.kind, self.kind)).lower()
+
+    def fields(self) -> dict:
+        """Return the complaint's foreign keys that point at this target."""
+        values = {"target_kind": self.kind, "target_label": self.label[:255], "seller": self.seller}
+        if self.kind != Complaint.TargetKind.SELLER:
+            values[self.kind] = self.obj
+        return values
+
+
+def order_model():
+    """Return `orders.Order` once the orders app has it, else None."""
+    try:
+        return apps.get_model("orders", "Order")
+    except LookupError:
+        return None
+
+
+def target_kinds() -> list[tuple[str, str]]:
+    """Return the kinds of target a complaint can be about, as form choices."""
+    return list(Complaint.TargetKind.choices)
+
+
+def _identifier(value: str) -> str:
+    match = _LAST_SEGMENT.search((value or "").strip())
+    return match.group(1) if match else ""
+
+
+def _pk(value: str, kind_label) -> int:
+    ident = _identifier(value)
+    if not ident.isdigit() or len(ident) > 18:
+        raise TargetError(TARGET_BAD_ID % {"kind": kind_label})
+    return int(ident)
+
+
+def complaint_target_get(*, kind: str, value: str) -> ComplaintTarget:
+    """Return the target of this kind named by `value` (an id or a page address).
+
+    Raise `TargetError` with a message for the reporter when `value` is malformed or names
+    nothing the public can see.
+    """
+    labels = dict(target_kinds())
+    if kind not in labels:
+        raise TargetError(TARGET_BAD_ID % {"kind": _("listing, review, seller or order")})
+    kind_label = str(labels[kind]).lower()
+    finder = _FINDERS[kind]
+    try:
+        return finder(value, kind_label)
+    except (Listing.DoesNotExist, Review.DoesNotExist, Company.DoesNotExist) as error:
+        raise TargetError(TARGET_NOT_FOUND % {"kind": kind_label}) from error
+
+
+def _listing(value, kind_label) -> ComplaintTarget:
+    listing = Listing.objects.visible().select_related("company").get(pk=_pk(value, kind_label))
+    return ComplaintTarget("listing", listing, listing.title, listing.company)
+
+
+def _review(value, kind_label) -> ComplaintTarget:
+    review = (
+        Review.objects.shown()
+        .filter(company__owner__is_active=True)
+        .select_related("company")
+        .get(pk=_pk(value, kind_label))
+    )
+    label = _("Review #%(pk)s of %(seller)s") % {"pk": review.pk, "seller": review.company.name}
+    return ComplaintTarget("review", review, str(label), review.company)
+
+
+def _seller(value, kind_label) -> ComplaintTarget:
+    company = Company.objects.filter(owner__is_active=True).get(pk=_pk(value, kind_label))
+    return ComplaintTarget("seller", company, company.name, company)
+
+
+_FINDERS = {"listing": _listing, "review": _review, "seller": _seller}
+
+
+def complaint_target_links(complaint: Complaint) -> list[tuple[str, str]]:
+    """Return (title, url) links to the target's public page and its admin page."""
+    links = []
+    kind = complaint.target_kind
+    target_id = {"listing": complaint.listing_id, "review": complaint.review_id,
+                 "seller": complaint.seller_id}.get(kind)  # fmt: skip
+    if target_id is None:
+        return links
+    public = {
+        "listing": lambda: reverse("listings:detail", args=[target_id]),
+        "review": lambda: reverse("listings:seller_detail", args=[complaint.seller_id])
+        + "#reviews",
+        "seller": lambda: reverse("listings:seller_detail", args=[target_id]),
+    }
+    admin = {
+        "listing": ("listings", "listing"),
+        "review": ("listings", "review"),
+        "seller": ("accounts", "company"),
+    }
+    if kind in public and (kind != "review" or complaint.seller_id):
+        links.append((str(_("Public page")), public[kind]()))
+    app_label, model_name = admin[kind]
+    try:
+        links.append(
+            (str(_("Admin page")), reverse(f"admin:{app_label}_{model_name}_change", args=[target_id]))
+        )
+    except NoReverseMatch:
+        pass
+    return links
+
+
+def support_open_counts() -> dict[str, int]:
+    """Return how many complaints, callback requests and feedback wait for staff."""
+    by_status = dict(
+        Complaint.objects.filter(status__in=Complaint.OPEN_STATUSES)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    return {
+        "complaints_new": by_status.get(Complaint.Status.NEW, 0),
+        "complaints_in_review": by_status.get(Complaint.Status.IN_REVIEW, 0),
+        "callbacks": CallbackRequest.objects.open().count(),
+        "feedback": Feedback.objects.open().count(),
+    }

@@ -1,0 +1,294 @@
+"""Writes of support: submissions from the public forms, and what staff do about them.
+
+Every function takes keyword-only arguments and writes inside one transaction: a
+submission together with its consent in the ledger, a moderation step together with its
+`ComplaintAction` row. E-mails to reporters are sent only once that transaction commits.
+Refusals raise `SupportError` with a message for staff; the admin shows it.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from listings.models import Listing, Review
+from listings.services import listings_block, review_set_hidden
+from privacy.models import ConsentEvent, Purpose
+from privacy.registry import normalise_email
+from privacy.services import consent_grant
+from support import texts
+from support.models import CallbackRequest, Complaint, ComplaintAction, Feedback
+from support.selectors import ComplaintTarget
+
+COMPLAINT_CLOSED = _("Complaint #%(pk)s is already closed (%(status)s).")
+NOT_ABOUT_A_LISTING = _("Complaint #%(pk)s is not about a listing.")
+NOT_ABOUT_A_REVIEW = _("Complaint #%(pk)s is not about a review.")
+NO_SELLER = _("Complaint #%(pk)s names no seller (it may have been deleted).")
+TARGET_GONE = _("The item of complaint #%(pk)s no longer exists.")
+REJECT_NEEDS_REASON = _("Give the reason for rejecting: the reporter is told it.")
+
+
+class SupportError(Exception):
+    """A refused support step; `message` is safe to show to staff."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def _signed_in(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def _consent(*, text_shown, user=None, email="", ip="", user_agent="") -> ConsentEvent:
+    return consent_grant(
+        purpose=Purpose.SERVICE,
+        channel=ConsentEvent.Channel.SUPPORT,
+        text_shown=str(text_shown),
+        user=user,
+        email=email,
+        ip=ip,
+        user_agent=user_agent,
+    )
+
+
+# --- Submissions ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def complaint_submit(
+    *,
+    target: ComplaintTarget,
+    reason: str,
+    text: str,
+    consent_text: str,
+    user=None,
+    name: str = "",
+    email: str = "",
+    ip: str = "",
+    user_agent: str = "",
+) -> Complaint:
+    """Save a complaint and the reporter's consent; a signed-in user gives no name or e-mail."""
+    user = _signed_in(user)
+    guest_email = "" if user else normalise_email(email)
+    complaint = Complaint.objects.create(
+        reporter=user,
+        guest_name="" if user else name.strip(),
+        guest_email=guest_email,
+        reason=reason,
+        text=text,
+        **target.fields(),
+    )
+    _consent(text_shown=consent_text, user=user, email=guest_email, ip=ip, user_agent=user_agent)
+    return complaint
+
+
+@transaction.atomic
+def callback_submit(
+    *,
+    name: str,
+    phone,
+    preferred_time: str,
+    topic: str,
+    consent_text: str,
+    user=None,
+    ip: str = "",
+    user_agent: str = "",
+) -> CallbackRequest:
+    """Save a callback request with its consent.
+
+    A signed-in user's consent goes to the ledger. A guest gives no e-mail, and the ledger
+    needs a user or an e-mail, so the guest's statement is kept on the request itself.
+    """
+    user = _signed_in(user)
+    callback = CallbackRequest.objects.create(
+        user=user,
+        name=name.strip(),
+        phone=phone,
+        preferred_time=preferred_time,
+        topic=topic,
+        consent_text="" if user else str(consent_text),
+    )
+    if user:
+        _consent(text_shown=consent_text, user=user, ip=ip, user_agent=user_agent)
+    return callback
+
+
+@transaction.atomic
+def feedback_submit(
+    *,
+    name: str,
+    email: str,
+    message: str,
+    consent_text: str,
+    user=None,
+    ip: str = "",
+    user_agent: str = "",
+) -> Feedback:
+    """Save a message to the portal with its consent (under the account, if signed in)."""
+    user = _signed_in(user)
+    email = normalise_email(email)
+    feedback = Feedback.objects.create(user=user, name=name.strip(), email=email, message=message)
+    _consent(
+        text_shown=consent_text, user=user, email="" if user else email, ip=ip,
+        user_agent=user_agent,
+    )  # fmt: skip
+    return feedback
+
+
+# --- Complaints: what staff do ----------------------------------------------------------------
+
+
+def _locked(complaint: Complaint) -> Complaint:
+    return Complaint.objects.select_for_update().select_related("reporter").get(pk=complaint.pk)
+
+
+def _record(complaint: Complaint, *, kind: str, actor, note: str = "") -> ComplaintAction:
+    return ComplaintAction.objects.create(complaint=complaint, kind=kind, actor=actor, note=note)
+
+
+def _refuse(message, complaint: Complaint):
+    raise SupportError(
+        message % {"pk": complaint.pk, "status": complaint.get_status_display().lower()}
+    )
+
+
+def _close(complaint: Complaint, *, status: str, resolution: str) -> None:
+    """Close the complaint and tell the reporter, once the transaction commits."""
+    complaint.status = status
+    complaint.resolution = resolution
+    complaint.closed_at = timezone.now()
+    complaint.save(update_fields=["status", "resolution", "closed_at"])
+    _mail_reporter(complaint)
+
+
+def _mail_reporter(complaint: Complaint) -> None:
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    to = complaint.reporter_email
+    if not to:
+        return
+    subject = texts.COMPLAINT_CLOSED_SUBJECT % {
+        "pk": complaint.pk,
+        "status": complaint.get_status_display().lower(),
+    }
+    body = render_to_string("support/email/complaint_closed.txt", {"complaint": complaint})
+    transaction.on_commit(lambda: send_mail(str(subject), body, None, [to]))
+
+
+@transaction.atomic
+def complaint_start_review(*, complaint: Complaint, actor) -> Complaint:
+    """Mark a new complaint as being looked into."""
+    complaint = _locked(complaint)
+    if not complaint.is_open:
+        _refuse(COMPLAINT_CLOSED, complaint)
+    if complaint.status == Complaint.Status.NEW:
+        complaint.status = Complaint.Status.IN_REVIEW
+        complaint.save(update_fields=["status"])
+        _record(complaint, kind=ComplaintAction.Kind.REVIEW_STARTED, actor=actor)
+    return complaint
+
+
+def _moderate(complaint, *, actor, kind, note, resolution) -> Complaint:
+    _record(complaint, kind=kind, actor=actor, note=note)
+    # Moderation may follow a closed complaint (a second look); only an open one is
+    # closed by it, and only then is the reporter told.
+    if complaint.is_open:
+        _close(complaint, status=Complaint.Status.RESOLVED, resolution=str(resolution))
+    return complaint
+
+
+@transaction.atomic
+def complaint_hide_listing(*, complaint: Complaint, actor, note: str = "") -> Complaint:
+    """Block the reported listing (it leaves search and its page) and resolve the complaint."""
+    complaint = _locked(complaint)
+    if complaint.target_kind != Complaint.TargetKind.LISTING:
+        _refuse(NOT_ABOUT_A_LISTING, complaint)
+    if complaint.listing_id is None:
+        _refuse(TARGET_GONE, complaint)
+    listings_block(listings=Listing.objects.filter(pk=complaint.listing_id))
+    return _moderate(
+        complaint, actor=actor, kind=ComplaintAction.Kind.LISTING_HIDDEN, note=note,
+        resolution=texts.RESOLUTION_LISTING_HIDDEN,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def complaint_hide_review(*, complaint: Complaint, actor, note: str = "") -> Complaint:
+    """Hide the reported review from the seller's page and resolve the complaint."""
+    complaint = _locked(complaint)
+    if complaint.target_kind != Complaint.TargetKind.REVIEW:
+        _refuse(NOT_ABOUT_A_REVIEW, complaint)
+    if complaint.review_id is None:
+        _refuse(TARGET_GONE, complaint)
+    review_set_hidden(reviews=Review.objects.filter(pk=complaint.review_id), hidden=True)
+    return _moderate(
+        complaint, actor=actor, kind=ComplaintAction.Kind.REVIEW_HIDDEN, note=note,
+        resolution=texts.RESOLUTION_REVIEW_HIDDEN,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def complaint_block_seller(*, complaint: Complaint, actor, note: str = "") -> Complaint:
+    """Block every listing of the seller the complaint names, and resolve the complaint."""
+    complaint = _locked(complaint)
+    if complaint.seller_id is None:
+        _refuse(NO_SELLER, complaint)
+    blocked = listings_block(listings=Listing.objects.filter(company_id=complaint.seller_id))
+    note = note or str(_("%(n)d listings blocked.") % {"n": blocked})
+    return _moderate(
+        complaint, actor=actor, kind=ComplaintAction.Kind.SELLER_BLOCKED, note=note,
+        resolution=texts.RESOLUTION_SELLER_BLOCKED,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def complaint_resolve(*, complaint: Complaint, actor, resolution: str = "") -> Complaint:
+    """Close the complaint as resolved and tell the reporter `resolution`."""
+    complaint = _locked(complaint)
+    if not complaint.is_open:
+        _refuse(COMPLAINT_CLOSED, complaint)
+    resolution = resolution.strip() or str(texts.RESOLUTION_DEFAULT)
+    _record(complaint, kind=ComplaintAction.Kind.RESOLVED, actor=actor, note=resolution)
+    _close(complaint, status=Complaint.Status.RESOLVED, resolution=resolution)
+    return complaint
+
+
+@transaction.atomic
+def complaint_reject(*, complaint: Complaint, actor, reason: str) -> Complaint:
+    """Close the complaint as rejected and tell the reporter why."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise SupportError(REJECT_NEEDS_REASON)
+    complaint = _locked(complaint)
+    if not complaint.is_open:
+        _refuse(COMPLAINT_CLOSED, complaint)
+    _record(complaint, kind=ComplaintAction.Kind.REJECTED, actor=actor, note=reason)
+    _close(complaint, status=Complaint.Status.REJECTED, resolution=reason)
+    return complaint
+
+
+# --- Callback requests and feedback -----------------------------------------------------------
+
+
+@transaction.atomic
+def support_mark_handled(*, requests: QuerySet, actor) -> int:
+    """Mark open callback requests or feedback as handled by `actor`; return how many."""
+    return requests.filter(is_handled=False).update(
+        is_handled=True, handled_by=actor, handled_at=timezone.now()
+    )
+
+
+def callbacks_purge_guests(*, before) -> int:
+    """Delete guests' callback requests received before `before`; return how many.
+
+    A guest's callback has no e-mail, so the retention sweep, which finds guests by
+    e-mail, cannot see it: this deletes it once it is as old as the retention period.
+    """
+    deleted, _per_model = CallbackRequest.objects.filter(
+        user__isnull=True, created_at__lt=before
+    ).delete()
+    return deleted
