@@ -1,1 +1,373 @@
-from django.db import models  # noqa: F401
+"""Orders: sellers' shipping and payment options, orders with their lines, history and
+messages, and the outbox of e-mails.
+
+An order copies everything it needs at the moment it is placed (titles, prices, units,
+the buyer's contact data), so it stays a faithful record when listings change or vanish
+and when the buyer's data is erased (the contact fields are then anonymised, the lines
+and totals stay for accounting).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+from accounts.models import Company
+from listings.models import Listing
+
+COMMENT_MAX_LENGTH = 512
+MESSAGE_MAX_LENGTH = 2000
+
+
+class ShippingMethod(models.TextChoices):
+    PICKUP = "pickup", _("Pickup from the seller's warehouse")
+    SELLER_DELIVERY = "seller_delivery", _("Delivery by the seller")
+    TRANSPORT_COMPANY = "transport_company", _("Transport company")
+
+
+class PaymentMethod(models.TextChoices):
+    BANK_TRANSFER = "bank_transfer", _("Bank transfer by invoice")
+    CASH_ON_DELIVERY = "cash_on_delivery", _("Cash on delivery")
+    CARD_ON_DELIVERY = "card_on_delivery", _("Card on delivery")
+
+
+class SellerOption(models.Model):
+    """One way of shipping or paying that a seller offers (or switched off), with terms."""
+
+    class Kind(models.TextChoices):
+        SHIPPING = "shipping", _("Shipping")
+        PAYMENT = "payment", _("Payment")
+
+    company = models.ForeignKey(
+        Company, verbose_name=_("seller"), on_delete=models.CASCADE, related_name="order_options"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    method = models.CharField(_("method"), max_length=32)
+    is_enabled = models.BooleanField(_("offered"), default=True)
+    conditions = models.CharField(
+        _("conditions"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown to buyers next to the option, e.g. “free from 1,000,000 ₸”."),
+    )
+
+    class Meta:
+        ordering = ["company", "kind", "pk"]
+        verbose_name = _("shipping or payment option")
+        verbose_name_plural = _("shipping and payment options")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "kind", "method"], name="order_option_once_per_seller"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.company_id}: {self.method_label}"
+
+    @property
+    def method_label(self) -> str:
+        choices = ShippingMethod if self.kind == self.Kind.SHIPPING else PaymentMethod
+        return dict(choices.choices).get(self.method, self.method)
+
+
+class OrderNumberCounter(models.Model):
+    """The last order number given out in a year; its row is locked while numbering."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("order number counter")
+        verbose_name_plural = _("order number counters")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+class Order(models.Model):
+    """One buyer's order to one seller, with the contact data the seller needs for it."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        CONFIRMED = "confirmed", _("Confirmed")
+        SHIPPED = "shipped", _("Shipped")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    number = models.CharField(_("number"), max_length=16, unique=True)
+    # The key of a guest's order page: only the link in the e-mail knows it.
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    # Rendered once in the checkout form: a second submit of the same form finds this order.
+    checkout_token = models.CharField(_("checkout token"), max_length=64, unique=True)
+    company = models.ForeignKey(
+        Company, verbose_name=_("seller"), on_delete=models.PROTECT, related_name="orders"
+    )
+    buyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("buyer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="orders",
+        help_text=_("Empty for a guest's order."),
+    )
+    full_name = models.CharField(_("full name"), max_length=255)
+    organization = models.CharField(_("organization"), max_length=255)
+    email = models.EmailField(_("e-mail"), db_index=True)
+    phone = PhoneNumberField(_("phone"), blank=True)
+    address = models.CharField(_("delivery address"), max_length=255)
+    comment = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH, blank=True)
+    shipping_method = models.CharField(_("shipping"), max_length=32, choices=ShippingMethod.choices)
+    payment_method = models.CharField(_("payment"), max_length=32, choices=PaymentMethod.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.NEW
+    )
+    subtotal = models.DecimalField(
+        _("sum of priced items, KZT"),
+        max_digits=16,
+        decimal_places=2,
+        default=0,
+        help_text=_("The items with a price; items on request are not in it."),
+    )
+    has_items_on_request = models.BooleanField(_("has items with price on request"), default=False)
+    final_total = models.DecimalField(
+        _("final total, KZT"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Confirmed by the seller."),
+    )
+    cancel_reason = models.CharField(_("reason for cancelling"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("placed"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        indexes = [
+            models.Index(fields=["company", "status", "-created_at"], name="order_seller_desk"),
+            models.Index(fields=["buyer", "-created_at"], name="order_buyer_list"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(final_total__isnull=True) | Q(final_total__gte=0),
+                name="order_final_total_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse("orders:detail", args=[self.public_id])
+
+    @property
+    def total(self):
+        """Return the total to show: the confirmed one, else the sum when nothing is on request.
+
+        None means "to be confirmed by the seller".
+        """
+        if self.final_total is not None:
+            return self.final_total
+        if self.has_items_on_request:
+            return None
+        return self.subtotal
+
+    @property
+    def is_guest(self) -> bool:
+        return self.buyer_id is None
+
+    @property
+    def status_label(self) -> str:
+        return dict(Order.Status.choices).get(self.status, self.status)
+
+    @property
+    def shipping_label(self) -> str:
+        return dict(ShippingMethod.choices).get(self.shipping_method, self.shipping_method)
+
+    @property
+    def payment_label(self) -> str:
+        return dict(PaymentMethod.choices).get(self.payment_method, self.payment_method)
+
+
+class OrderItem(models.Model):
+    """A line of an order, copied from the listing when the order was placed."""
+
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.CASCADE, related_name="items"
+    )
+    listing = models.ForeignKey(
+        Listing,
+        verbose_name=_("listing"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="order_items",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=16, choices=Listing.Unit.choices)
+    price = models.DecimalField(
+        _("price, KZT"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Empty when the price is on request."),
+    )
+    quantity = models.PositiveIntegerField(_("quantity"))
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("order item")
+        verbose_name_plural = _("order items")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gte=1), name="order_item_quantity_positive"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} × {self.quantity}"
+
+    @property
+    def line_total(self):
+        return None if self.price is None else self.price * self.quantity
+
+    @property
+    def unit_label(self) -> str:
+        return dict(Listing.Unit.choices).get(self.unit, self.unit)
+
+
+class OrderEvent(models.Model):
+    """A step in an order's life: placed, confirmed, shipped, completed or cancelled."""
+
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.CASCADE, related_name="events"
+    )
+    status = models.CharField(_("new status"), max_length=16, choices=Order.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_label = models.CharField(
+        _("by (as shown)"), max_length=255, help_text=_("A company name, or “Buyer”.")
+    )
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("order event")
+        verbose_name_plural = _("order history")
+
+    def __str__(self):
+        return f"{self.order_id}: {self.status}"
+
+    @property
+    def status_label(self) -> str:
+        return dict(Order.Status.choices).get(self.status, self.status)
+
+
+class OrderMessage(models.Model):
+    """A message on an order, between its buyer and its seller only."""
+
+    class Side(models.TextChoices):
+        BUYER = "buyer", _("Buyer")
+        SELLER = "seller", _("Seller")
+
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.CASCADE, related_name="messages"
+    )
+    side = models.CharField(_("written by"), max_length=8, choices=Side.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # A guest buyer's e-mail (normalised): the retention sweep counts their messages as
+    # activity, and erasure finds them by it.
+    author_email = models.EmailField(_("author's e-mail (guest)"), blank=True, db_index=True)
+    body = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read by the other side"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        indexes = [
+            models.Index(
+                fields=["order", "side"], name="order_message_unread", condition=Q(read_at=None)
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.order_id}: {self.side}"
+
+
+class OutgoingMail(models.Model):
+    """An e-mail waiting to be sent, or sent: the outbox.
+
+    Written in the transaction of the change it tells about, so a mail exists exactly when
+    its change does; a task sends it, and a periodic task re-publishes the rows still
+    pending (the broker was down, the worker lost them). Sending is idempotent: a row sent
+    once is never sent again.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient's account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    to_email = models.EmailField(_("to"), db_index=True)
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("text"))
+    order = models.ForeignKey(
+        Order,
+        verbose_name=_("order"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mails",
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [
+            models.Index(
+                fields=["created_at"], name="outgoing_mail_pending", condition=Q(status="pending")
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.to_email}: {self.subject}"

@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.operator",
+                "orders.context_processors.header",
             ],
         },
     },
@@ -149,6 +150,11 @@ CELERY_BEAT_SCHEDULE = {
     "privacy-data-requests-resume": {
         "task": "privacy.tasks.data_requests_resume_task",
         "schedule": 15 * 60,
+    },
+    # The outbox: e-mails whose publishing failed (broker down) are published again.
+    "orders-mail-outbox-flush": {
+        "task": "orders.tasks.mail_outbox_flush_task",
+        "schedule": 60,
     },
 }
 

@@ -1,0 +1,254 @@
+"""Forms of orders: validation only; the writes are in `orders.services`.
+
+Every message a buyer or seller can get is a constant here or in services, so that tests
+assert on the exact text and a change of wording is made in one place.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.forms import KazakhstanPhoneField
+from orders.cart import MAX_QUANTITY
+from orders.models import COMMENT_MAX_LENGTH, MESSAGE_MAX_LENGTH, SellerOption
+from orders.services import (
+    CANCEL_REASON_REQUIRED,
+    FINAL_TOTAL_REQUIRED,
+    MESSAGE_REQUIRED,
+    OPTION_NOT_OFFERED,
+    QUANTITY_INVALID,
+    QUANTITY_TOO_LARGE,
+)
+
+FULL_NAME_REQUIRED = _("Enter your surname, first name and patronymic.")
+FULL_NAME_INCOMPLETE = _("Enter at least your surname and first name.")
+ORGANIZATION_REQUIRED = _("Enter the organization you order for (or “Individual”).")
+EMAIL_REQUIRED = _("Enter your e-mail: the order and the seller's answers come there.")
+EMAIL_INVALID = _("Enter a valid e-mail address, for example name@example.kz.")
+PHONE_REQUIRED = _("Enter a phone number where the seller can reach you.")
+ADDRESS_REQUIRED = _("Enter the delivery address (or the city, for pickup).")
+COMMENT_TOO_LONG = _(
+    "The comment can be at most %(limit_value)d characters (it has %(show_value)d)."
+)
+SHIPPING_REQUIRED = _("Choose how you want to receive the goods.")
+PAYMENT_REQUIRED = _("Choose how you want to pay.")
+FINAL_TOTAL_INVALID = _("Enter the final total as a number of tenge, 0 or more.")
+CANCEL_REASON_TOO_LONG = _("The reason can be at most 500 characters.")
+MESSAGE_TOO_LONG = _("A message can be at most %(limit_value)d characters (it has %(show_value)d).")
+NEED_ONE_SHIPPING = _("Offer at least one way of shipping.")
+NEED_ONE_PAYMENT = _("Offer at least one way of paying.")
+CONDITIONS_TOO_LONG = _("Keep the conditions under 255 characters.")
+
+
+class TextField(forms.CharField):
+    """Free text whose line breaks count as one character, as the browser counts them.
+
+    Browsers submit a line break as CR LF; without this, a comment that fits the
+    textarea's `maxlength` could be refused for its line breaks.
+    """
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
+class QuantityForm(forms.Form):
+    """The quantity of a cart line; the listing's minimum is checked by the service."""
+
+    quantity = forms.IntegerField(
+        label=_("Quantity"),
+        min_value=1,
+        max_value=MAX_QUANTITY,
+        error_messages={
+            "required": QUANTITY_INVALID,
+            "invalid": QUANTITY_INVALID,
+            "min_value": QUANTITY_INVALID,
+            "max_value": QUANTITY_TOO_LARGE % {"max": MAX_QUANTITY},
+        },
+    )
+
+    def first_error(self) -> str:
+        return next(iter(self.errors.get("quantity", [QUANTITY_INVALID])))
+
+
+def _method_choices(options: list[SellerOption], kind: str) -> list[tuple[str, str]]:
+    return [
+        (o.method, f"{o.method_label} ({o.conditions})" if o.conditions else o.method_label)
+        for o in options
+        if o.kind == kind and o.is_enabled
+    ]
+
+
+class CheckoutForm(forms.Form):
+    """The order form: contact data for the seller, and how to ship and pay."""
+
+    full_name = forms.CharField(
+        label=_("Full name (surname, first name, patronymic)"),
+        max_length=255,
+        error_messages={"required": FULL_NAME_REQUIRED},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    organization = forms.CharField(
+        label=_("Organization"),
+        max_length=255,
+        error_messages={"required": ORGANIZATION_REQUIRED},
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        error_messages={"required": EMAIL_REQUIRED, "invalid": EMAIL_INVALID},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = KazakhstanPhoneField(label=_("Phone"), error_messages={"required": PHONE_REQUIRED})
+    address = forms.CharField(
+        label=_("Delivery address"),
+        max_length=255,
+        error_messages={"required": ADDRESS_REQUIRED},
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    comment = TextField(
+        label=_("Comment to the seller"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={"max_length": COMMENT_TOO_LONG},
+        widget=forms.Textarea(
+            attrs={
+                "rows": 4,
+                "maxlength": COMMENT_MAX_LENGTH,
+                "data-counter": "comment-counter",
+                "aria-describedby": "comment-counter",
+            }
+        ),
+    )
+    shipping_method = forms.ChoiceField(
+        label=_("Shipping"),
+        widget=forms.RadioSelect,
+        error_messages={"required": SHIPPING_REQUIRED, "invalid_choice": OPTION_NOT_OFFERED},
+    )
+    payment_method = forms.ChoiceField(
+        label=_("Payment"),
+        widget=forms.RadioSelect,
+        error_messages={"required": PAYMENT_REQUIRED, "invalid_choice": OPTION_NOT_OFFERED},
+    )
+    checkout_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, options: list[SellerOption], **kwargs):
+        super().__init__(*args, **kwargs)
+        shipping = _method_choices(options, SellerOption.Kind.SHIPPING)
+        payment = _method_choices(options, SellerOption.Kind.PAYMENT)
+        self.fields["shipping_method"].choices = shipping
+        self.fields["payment_method"].choices = payment
+        # With a single option there is nothing to choose: it is preselected.
+        if len(shipping) == 1:
+            self.fields["shipping_method"].initial = shipping[0][0]
+        if len(payment) == 1:
+            self.fields["payment_method"].initial = payment[0][0]
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if len(name.split(" ")) < 2:
+            raise forms.ValidationError(FULL_NAME_INCOMPLETE, code="incomplete")
+        return name
+
+    def order_data(self) -> dict:
+        data = self.cleaned_data
+        names = ("full_name", "organization", "email", "phone", "address", "comment")
+        return {
+            **{name: data[name] for name in names},
+            "shipping_method": data["shipping_method"],
+            "payment_method": data["payment_method"],
+        }
+
+
+class ConfirmForm(forms.Form):
+    final_total = forms.DecimalField(
+        label=_("Final total, ₸"),
+        min_value=Decimal(0),
+        max_digits=16,
+        decimal_places=2,
+        error_messages={
+            "required": FINAL_TOTAL_REQUIRED,
+            "invalid": FINAL_TOTAL_INVALID,
+            "min_value": FINAL_TOTAL_INVALID,
+            "max_digits": FINAL_TOTAL_INVALID,
+            "max_decimal_places": FINAL_TOTAL_INVALID,
+            "max_whole_digits": FINAL_TOTAL_INVALID,
+        },
+        widget=forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
+        help_text=_("Including delivery and VAT, as agreed with the buyer."),
+    )
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        max_length=500,
+        error_messages={"required": CANCEL_REASON_REQUIRED, "max_length": CANCEL_REASON_TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
+    )
+
+
+class MessageForm(forms.Form):
+    body = TextField(
+        label=_("Message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        error_messages={"required": MESSAGE_REQUIRED, "max_length": MESSAGE_TOO_LONG},
+        widget=forms.Textarea(
+            attrs={"rows": 3, "maxlength": MESSAGE_MAX_LENGTH, "data-counter": "message-counter"}
+        ),
+    )
+
+
+class SellerOptionsForm(forms.Form):
+    """Which ways of shipping and paying the seller offers, each with its conditions."""
+
+    def __init__(self, *args, options: list[SellerOption], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = options
+        for option in options:
+            prefix = self.field_prefix(option)
+            self.fields[f"{prefix}_enabled"] = forms.BooleanField(
+                label=option.method_label, required=False, initial=option.is_enabled
+            )
+            self.fields[f"{prefix}_conditions"] = forms.CharField(
+                label=_("Conditions of “%(method)s”") % {"method": option.method_label},
+                required=False,
+                max_length=255,
+                initial=option.conditions,
+                error_messages={"max_length": CONDITIONS_TOO_LONG},
+            )
+
+    @staticmethod
+    def field_prefix(option: SellerOption) -> str:
+        return f"{option.kind}_{option.method}"
+
+    def groups(self):
+        """Return (kind label, [(enabled field, conditions field)]) for the template."""
+        result = []
+        for kind, label in SellerOption.Kind.choices:
+            prefixes = [self.field_prefix(o) for o in self.options if o.kind == kind]
+            rows = [(self[f"{p}_enabled"], self[f"{p}_conditions"]) for p in prefixes]
+            result.append((label, rows))
+        return result
+
+    def clean(self):
+        cleaned = super().clean()
+        for kind, message in (
+            (SellerOption.Kind.SHIPPING, NEED_ONE_SHIPPING),
+            (SellerOption.Kind.PAYMENT, NEED_ONE_PAYMENT),
+        ):
+            kinds = [o for o in self.options if o.kind == kind]
+            if kinds and not any(cleaned.get(f"{self.field_prefix(o)}_enabled") for o in kinds):
+                self.add_error(f"{self.field_prefix(kinds[0])}_enabled", message)
+        return cleaned
+
+    def choices(self) -> dict[tuple[str, str], tuple[bool, str]]:
+        data = self.cleaned_data
+        return {
+            (o.kind, o.method): (
+                bool(data.get(f"{self.field_prefix(o)}_enabled")),
+                data.get(f"{self.field_prefix(o)}_conditions", ""),
+            )
+            for o in self.options
+        }

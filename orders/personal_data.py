@@ -1,0 +1,140 @@
+"""The orders app's declaration to the privacy engine (see privacy.registry).
+
+- An order keeps its contact data for the seller to deliver and invoice. Erasure
+  anonymises them but keeps the order, its lines and totals: accounting law keeps those.
+  Subjects are signed-in buyers by account and guests by the e-mail on the order (stored
+  normalised, so that erasure matches it); a guest's orders are their activity for the
+  retention sweep.
+- Messages on an order and the outbox of e-mails are deleted. They are declared before the
+  order, so that the erasure engine, which walks sources in the order of declaration,
+  still finds them through the order's e-mail before the order is anonymised.
+- The history of an order names who changed it; it is part of the accounting record and
+  kept, and the account it points at is anonymised by the accounts source.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from orders.models import Order, OrderEvent, OrderMessage, OutgoingMail
+from privacy.registry import Erasure, LegalBasis, Source, Subjects, by_user_or_email, registry
+
+ERASED_EMAIL = "erased@invalid"
+CONTACT_FIELDS = ("full_name", "organization", "email", "phone", "address", "comment")
+
+
+def _on_orders_of(subjects: Subjects, prefix: str = "order__") -> Q:
+    """Match rows on the orders of these subjects (as buyers, signed in or guests)."""
+    condition = Q(pk__in=[])
+    if subjects.user_ids:
+        condition |= Q(**{f"{prefix}buyer__in": subjects.user_ids})
+    if subjects.emails:
+        condition |= Q(**{f"{prefix}email__in": subjects.emails})
+    return condition
+
+
+def _messages_of(subjects: Subjects) -> Q:
+    """Messages the subjects wrote (as buyer or seller), and every message on their orders."""
+    condition = _on_orders_of(subjects)
+    if subjects.user_ids:
+        condition |= Q(author__in=subjects.user_ids)
+    if subjects.emails:
+        condition |= Q(author_email__in=subjects.emails)
+    return condition
+
+
+def _mails_of(subjects: Subjects) -> Q:
+    condition = _on_orders_of(subjects)
+    if subjects.user_ids:
+        condition |= Q(recipient__in=subjects.user_ids)
+    if subjects.emails:
+        condition |= Q(to_email__in=subjects.emails)
+    return condition
+
+
+def _export_orders(subjects: Subjects) -> list[dict]:
+    """Return the subjects' orders; phone numbers as E.164 text, ready for JSON."""
+    names = (
+        "pk", "number", "company__name", "status", *CONTACT_FIELDS, "shipping_method",
+        "payment_method", "subtotal", "final_total", "cancel_reason", "created_at",
+    )  # fmt: skip
+    rows = list(Order.objects.filter(_orders_of(subjects)).order_by("pk").values(*names))
+    for row in rows:
+        row["phone"] = str(row["phone"] or "")
+    return rows
+
+
+_orders_of = by_user_or_email("buyer", "email")
+
+registry.register(
+    Source(
+        model=OrderMessage,
+        fields=("author", "author_email", "body"),
+        purpose="orders",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=str(_("The other side of the order: the seller, or the buyer")),
+        description=str(_("Messages between buyer and seller on your orders")),
+        subject_filter=_messages_of,
+        erasure=Erasure.DELETE,
+        export_fields=("pk", "order__number", "side", "body", "created_at"),
+        guest_activity=("author_email", "created_at"),
+    )
+)
+
+registry.register(
+    Source(
+        model=OutgoingMail,
+        fields=("recipient", "to_email", "body"),
+        purpose="orders",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=str(_("The operator; its e-mail delivery provider")),
+        description=str(_("E-mails the portal sent you about your orders")),
+        subject_filter=_mails_of,
+        erasure=Erasure.DELETE,
+        export_fields=("pk", "to_email", "subject", "body", "status", "created_at", "sent_at"),
+    )
+)
+
+registry.register(
+    Source(
+        model=Order,
+        fields=("buyer", *CONTACT_FIELDS),
+        purpose="orders",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=str(_("The seller you sent the order to")),
+        description=str(_("Your orders: contact data for the seller, items and totals")),
+        subject_filter=_orders_of,
+        erasure=Erasure.ANONYMISE,
+        anonymised={
+            "full_name": "",
+            "organization": "",
+            "email": ERASED_EMAIL,
+            "phone": "",
+            "address": "",
+            "comment": "",
+        },
+        custom_export=_export_orders,
+        guest_activity=("email", "created_at"),
+    )
+)
+
+registry.register(
+    Source(
+        model=OrderEvent,
+        fields=("actor",),
+        purpose="orders",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients=str(_("The buyer and the seller of the order")),
+        description=str(_("Who changed the status of an order, and when")),
+        subject_filter=lambda subjects: (
+            Q(actor__in=subjects.user_ids) if subjects.user_ids else Q(pk__in=[])
+        ),
+        erasure=Erasure.KEEP,
+        kept_because=str(
+            _(
+                "The history of an order is part of the accounting record; the account it "
+                "names is itself anonymised."
+            )
+        ),
+        export_fields=("pk", "order__number", "status", "actor_label", "created_at"),
+    )
+)

@@ -1,0 +1,125 @@
+"""Reads of orders. Every object read here checks who is asking: nobody reaches another
+person's order by changing an id in a URL (a seller another seller's, a buyer another
+buyer's), and the answer to a stranger is the same 404 as for an order that does not exist.
+"""
+
+from django.core.cache import cache
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.http import Http404
+
+from orders.models import Order, OrderMessage
+
+UNREAD_CACHE_SECONDS = 300
+
+
+def unread_cache_key(user_id: int) -> str:
+    return f"orders:unread:{user_id}"
+
+
+def _with_counts(orders: QuerySet[Order], *, unread_side: str) -> QuerySet[Order]:
+    return orders.annotate(
+        item_count=Count("items", distinct=True),
+        unread_count=Count(
+            "messages",
+            filter=Q(messages__side=unread_side, messages__read_at__isnull=True),
+            distinct=True,
+        ),
+    )
+
+
+def order_list_for_seller(*, company, status: str = "") -> QuerySet[Order]:
+    """Return the seller's orders, new ones first, then newest; optionally of one status.
+
+    No contact data: the list shows numbers, dates, totals and statuses, so opening it
+    discloses nothing (the detail page does, and records it).
+    """
+    orders = Order.objects.filter(company=company)
+    if status:
+        orders = orders.filter(status=status)
+    new_first = Case(
+        When(status=Order.Status.NEW, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return (
+        _with_counts(orders, unread_side=OrderMessage.Side.BUYER)
+        .only(
+            "pk",
+            "number",
+            "status",
+            "subtotal",
+            "has_items_on_request",
+            "final_total",
+            "created_at",
+            "shipping_method",
+            "payment_method",
+        )  # fmt: skip
+        .order_by(new_first, "-created_at", "-pk")
+    )
+
+
+def order_status_counts(*, company) -> dict[str, int]:
+    """Return the number of the seller's orders per status (one query)."""
+    rows = Order.objects.filter(company=company).values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in rows.order_by()}
+
+
+def order_get_for_seller(*, company, pk: int) -> Order:
+    """Return the seller's order with its lines, history and messages, or raise Http404."""
+    order = (
+        Order.objects.filter(company=company, pk=pk)
+        .select_related("company", "buyer")
+        .prefetch_related("items", "events", "messages")
+        .first()
+    )
+    if order is None:
+        raise Http404
+    return order
+
+
+def order_get_for_buyer(*, public_id, user) -> Order:
+    """Return the order behind a buyer's link, or raise Http404.
+
+    A guest's order opens for whoever holds its unguessable link (sent only to the
+    buyer's e-mail). An order placed by a signed-in buyer opens only for that buyer.
+    """
+    order = (
+        Order.objects.filter(public_id=public_id)
+        .select_related("company")
+        .prefetch_related("items", "events", "messages")
+        .first()
+    )
+    if order is None:
+        raise Http404
+    if order.buyer_id is not None and (not user.is_authenticated or user.pk != order.buyer_id):
+        raise Http404
+    return order
+
+
+def order_list_for_buyer(*, user) -> QuerySet[Order]:
+    """Return the signed-in buyer's orders, newest first, with their sellers."""
+    return _with_counts(
+        Order.objects.filter(buyer=user), unread_side=OrderMessage.Side.SELLER
+    ).select_related("company")
+
+
+def order_by_checkout_token(*, token: str) -> Order | None:
+    if not token:
+        return None
+    return Order.objects.filter(checkout_token=token).first()
+
+
+def unread_message_count(*, user) -> int:
+    """Return how many messages on the user's orders (as buyer or seller) they have not read.
+
+    Cached per user; sending and reading messages forget the cache (orders.services).
+    """
+    if not user.is_authenticated:
+        return 0
+
+    def count():
+        return OrderMessage.objects.filter(
+            Q(order__buyer=user, side=OrderMessage.Side.SELLER)
+            | Q(order__company__owner=user, side=OrderMessage.Side.BUYER),
+            read_at__isnull=True,
+        ).count()
+
+    return cache.get_or_set(unread_cache_key(user.pk), count, timeout=UNREAD_CACHE_SECONDS)

@@ -1,0 +1,360 @@
+"""Pages of orders: the cart, checkout, a buyer's orders, and the seller's order desk.
+
+Views stay thin: a form, then a service or a selector, then a redirect or a page. Object
+pages fetch through `orders.selectors`, which answer 404 to anybody but the order's
+buyer or seller.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.models import Company
+from accounts.selectors import company_of
+from listings.models import Listing
+from orders import selectors, services
+from orders.cart import Cart, cart_view
+from orders.forms import (
+    CancelForm,
+    CheckoutForm,
+    ConfirmForm,
+    MessageForm,
+    QuantityForm,
+    SellerOptionsForm,
+)
+from orders.models import Order, OrderMessage
+from privacy.services import disclosure_record, request_meta
+
+ADDED_TO_CART = _("“%(title)s” is in your cart.")
+CART_UPDATED = _("The quantity is changed.")
+CART_REMOVED = _("The item is removed from your cart.")
+ORDER_SENT = _(
+    "Your order %(number)s is sent to the seller. They will confirm the final cost and "
+    "conditions; we sent the details to %(email)s."
+)
+ORDER_ALREADY_SENT = _("This order was already sent: here it is.")
+FIX_ERRORS = _("Please correct the errors below.")
+MESSAGE_SENT = _("Your message is sent.")
+STATUS_CHANGED = _("The order is now “%(status)s”. The buyer is told by e-mail.")
+SETTINGS_SAVED = _("Your shipping and payment options are saved.")
+UNKNOWN_ACTION = _("Choose what to do with the order.")
+DISCLOSURE_REASON = _("The seller opened the order to handle it")
+# The buyer's contact data a seller sees on an order page (recorded on every view).
+CONTACT_FIELDS = ("full_name", "organization", "email", "phone", "address", "comment")
+
+
+# --- The cart -----------------------------------------------------------------------------
+
+
+@require_GET
+def cart_detail(request):
+    cart = cart_view(Cart(request.session))
+    return render(request, "orders/cart.html", {"cart": cart})
+
+
+@require_POST
+def cart_add(request, listing_id):
+    listing = get_object_or_404(Listing.objects.visible().select_related("company"), pk=listing_id)
+    form = QuantityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.first_error())
+        return redirect(listing)
+    try:
+        services.cart_add(
+            cart=Cart(request.session),
+            listing=listing,
+            quantity=form.cleaned_data["quantity"],
+            user=request.user,
+        )
+    except services.OrderError as error:
+        messages.error(request, error.message)
+        return redirect(listing)
+    messages.success(request, ADDED_TO_CART % {"title": listing.title})
+    return redirect("orders:cart")
+
+
+@require_POST
+def cart_change(request, listing_id):
+    cart = Cart(request.session)
+    if listing_id not in cart:
+        return redirect("orders:cart")
+    listing = get_object_or_404(Listing, pk=listing_id)
+    form = QuantityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.first_error())
+        return redirect("orders:cart")
+    try:
+        services.cart_change(cart=cart, listing=listing, quantity=form.cleaned_data["quantity"])
+    except services.OrderError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, CART_UPDATED)
+    return redirect("orders:cart")
+
+
+@require_POST
+def cart_remove(request, listing_id):
+    services.cart_remove(cart=Cart(request.session), listing_id=listing_id)
+    messages.success(request, CART_REMOVED)
+    return redirect("orders:cart")
+
+
+# --- Checkout -----------------------------------------------------------------------------
+
+
+def _initial_from_profile(user) -> dict:
+    if not user.is_authenticated:
+        return {}
+    name = " ".join(p for p in (user.last_name, user.first_name, user.patronymic) if p)
+    company = company_of(user)
+    return {
+        "full_name": name,
+        "organization": company.name if company else "",
+        "email": user.email,
+        "phone": user.phone or "",
+        "address": user.address,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def checkout(request, seller_id):
+    company = get_object_or_404(Company, pk=seller_id)
+    cart = Cart(request.session)
+    if request.method == "POST":
+        previous = selectors.order_by_checkout_token(token=request.POST.get("checkout_token", ""))
+        if previous is not None:
+            messages.info(request, ORDER_ALREADY_SENT)
+            return redirect(previous)
+    group = cart_view(cart).group(company.pk)
+    if group is None:
+        messages.error(request, services.CART_EMPTY_FOR_SELLER)
+        return redirect("orders:cart")
+    options = services.seller_options_ensure(company=company)
+    if request.method == "POST":
+        form = CheckoutForm(request.POST, options=options)
+        if form.is_valid():
+            try:
+                placed = services.order_place(
+                    cart=cart,
+                    company=company,
+                    user=request.user,
+                    checkout_token=form.cleaned_data["checkout_token"],
+                    **form.order_data(),
+                    **request_meta(request),
+                )
+            except services.OrderError as error:
+                form.add_error(None, error.message)
+            else:
+                order = placed.order
+                if placed.created:
+                    messages.success(
+                        request, ORDER_SENT % {"number": order.number, "email": order.email}
+                    )
+                else:
+                    messages.info(request, ORDER_ALREADY_SENT)
+                return redirect(order)
+        else:
+            messages.error(request, FIX_ERRORS)
+    else:
+        initial = {**_initial_from_profile(request.user)}
+        initial["checkout_token"] = services.checkout_token_new()
+        form = CheckoutForm(initial=initial, options=options)
+    context = {
+        "company": company,
+        "group": group,
+        "form": form,
+        "consent_text": services.CHECKOUT_CONSENT_TEXT,
+        "price_note": services.CHECKOUT_PRICE_NOTE,
+    }
+    return render(request, "orders/checkout.html", context)
+
+
+# --- The buyer's side -----------------------------------------------------------------------
+
+
+def _buyer_page(request, order, *, message_form=None):
+    services.messages_mark_read(
+        order=order, reader_side=OrderMessage.Side.BUYER, reader=request.user
+    )
+    context = {
+        "order": order,
+        "message_form": message_form or MessageForm(),
+        "message_action": reverse("orders:message", args=[order.public_id]),
+        "viewer_side": OrderMessage.Side.BUYER,
+    }
+    return render(request, "orders/order_detail.html", context)
+
+
+@require_GET
+def order_detail(request, public_id):
+    order = selectors.order_get_for_buyer(public_id=public_id, user=request.user)
+    return _buyer_page(request, order)
+
+
+@require_POST
+def order_message(request, public_id):
+    order = selectors.order_get_for_buyer(public_id=public_id, user=request.user)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        services.message_send(
+            order=order,
+            side=OrderMessage.Side.BUYER,
+            body=form.cleaned_data["body"],
+            author=request.user,
+        )
+        messages.success(request, MESSAGE_SENT)
+        return redirect(order.get_absolute_url() + "#messages")
+    return _buyer_page(request, order, message_form=form)
+
+
+@login_required
+@require_GET
+def account_orders(request):
+    orders = selectors.order_list_for_buyer(user=request.user)
+    page = Paginator(orders, 25).get_page(request.GET.get("page"))
+    return render(request, "orders/account_orders.html", {"page": page})
+
+
+# --- The seller's order desk ----------------------------------------------------------------
+
+
+def seller_required(view):
+    """Let in a signed-in user with a company; tell anybody else how to become a seller."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        company = company_of(request.user)
+        if company is None:
+            return render(request, "orders/no_company.html", status=403)
+        return view(request, company, *args, **kwargs)
+
+    return wrapped
+
+
+@seller_required
+@require_GET
+def desk(request, company):
+    status = request.GET.get("status", "")
+    if status not in Order.Status.values:
+        status = ""
+    orders = selectors.order_list_for_seller(company=company, status=status)
+    page = Paginator(orders, 25).get_page(request.GET.get("page"))
+    context = {
+        "company": company,
+        "page": page,
+        "status": status,
+        "statuses": Order.Status.choices,
+        "status_counts": selectors.order_status_counts(company=company),
+    }
+    return render(request, "orders/desk.html", context)
+
+
+def _desk_page(request, company, order, **forms):
+    """Render the order for its seller, recording that they saw the buyer's contact data."""
+    disclosure_record(
+        actor=request.user,
+        actor_label=company.name,
+        subject=order.buyer,
+        email="" if order.buyer_id else order.email,
+        fields=CONTACT_FIELDS,
+        purpose="orders",
+        reason=str(DISCLOSURE_REASON),
+        object_label=f"Order {order.number}",
+    )
+    services.messages_mark_read(
+        order=order, reader_side=OrderMessage.Side.SELLER, reader=request.user
+    )
+    context = {
+        "company": company,
+        "order": order,
+        "confirm_form": forms.get("confirm_form")
+        or ConfirmForm(initial={"final_total": order.total}),
+        "cancel_form": forms.get("cancel_form") or CancelForm(),
+        "message_form": forms.get("message_form") or MessageForm(),
+        "message_action": reverse("orders:desk_message", args=[order.pk]),
+        "viewer_side": OrderMessage.Side.SELLER,
+    }
+    return render(request, "orders/desk_detail.html", context)
+
+
+@seller_required
+@require_GET
+def desk_detail(request, company, pk):
+    order = selectors.order_get_for_seller(company=company, pk=pk)
+    return _desk_page(request, company, order)
+
+
+@seller_required
+@require_POST
+def desk_status(request, company, pk):
+    order = selectors.order_get_for_seller(company=company, pk=pk)
+    action = request.POST.get("action")
+    forms = {}
+    try:
+        if action == "confirm":
+            forms["confirm_form"] = form = ConfirmForm(request.POST)
+            if form.is_valid():
+                order = services.order_confirm(
+                    order=order, actor=request.user, final_total=form.cleaned_data["final_total"]
+                )
+                forms = {}
+        elif action == "cancel":
+            forms["cancel_form"] = form = CancelForm(request.POST)
+            if form.is_valid():
+                order = services.order_cancel(
+                    order=order, actor=request.user, reason=form.cleaned_data["reason"]
+                )
+                forms = {}
+        elif action == "ship":
+            order = services.order_ship(order=order, actor=request.user)
+        elif action == "complete":
+            order = services.order_complete(order=order, actor=request.user)
+        else:
+            messages.error(request, UNKNOWN_ACTION)
+            return redirect("orders:desk_detail", pk=order.pk)
+    except services.OrderError as error:
+        messages.error(request, error.message)
+        return redirect("orders:desk_detail", pk=order.pk)
+    if forms:
+        messages.error(request, FIX_ERRORS)
+        return _desk_page(request, company, order, **forms)
+    messages.success(request, STATUS_CHANGED % {"status": order.status_label})
+    return redirect("orders:desk_detail", pk=order.pk)
+
+
+@seller_required
+@require_POST
+def desk_message(request, company, pk):
+    order = selectors.order_get_for_seller(company=company, pk=pk)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        services.message_send(
+            order=order,
+            side=OrderMessage.Side.SELLER,
+            body=form.cleaned_data["body"],
+            author=request.user,
+        )
+        messages.success(request, MESSAGE_SENT)
+        return redirect(reverse("orders:desk_detail", args=[order.pk]) + "#messages")
+    return _desk_page(request, company, order, message_form=form)
+
+
+@seller_required
+@require_http_methods(["GET", "POST"])
+def seller_settings(request, company):
+    options = services.seller_options_ensure(company=company)
+    form = SellerOptionsForm(request.POST or None, options=options)
+    if request.method == "POST":
+        if form.is_valid():
+            services.seller_options_save(company=company, choices=form.choices())
+            messages.success(request, SETTINGS_SAVED)
+            return redirect("orders:seller_settings")
+        messages.error(request, FIX_ERRORS)
+    return render(request, "orders/settings.html", {"company": company, "form": form})
