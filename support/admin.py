@@ -72,8 +72,10 @@ class ComplaintAdmin(SupportDisclosureMixin, admin.ModelAdmin):
     search_fields = ("target_label",)
     date_hierarchy = "created_at"
     fieldsets = (
-        (_("What is reported"), {"fields": ("target_kind", "target_label", "target_links",
-                                            "reason", "text")}),  # fmt: skip
+        (
+            _("What is reported"),
+            {"fields": ("target_kind", "target_label", "target_links", "reason", "text")},
+        ),  # fmt: skip
         (_("Reporter"), {"fields": ("reporter", "guest_name", "guest_email")}),
         (_("Handling"), {"fields": ("status", "resolution", "created_at", "closed_at")}),
     )
@@ -208,9 +210,7 @@ class HandledAdmin(SupportDisclosureMixin, admin.ModelAdmin):
     @admin.action(description=_("Mark handled (by me)"))
     def mark_handled(self, request, queryset):
         changed = services.support_mark_handled(requests=queryset, actor=request.user)
-        self.message_user(
-            request, _("%(n)d marked handled.") % {"n": changed}, messages.SUCCESS
-        )
+        self.message_user(request, _("%(n)d marked handled.") % {"n": changed}, messages.SUCCESS)
 
 
 @admin.register(CallbackRequest)
@@ -237,4 +237,3 @@ class FeedbackAdmin(HandledAdmin):
 
     def disclosure_subject(self, obj):
         return obj.user, obj.email
-

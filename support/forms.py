@@ -25,9 +25,7 @@ KIND_REQUIRED = _("Choose what you are reporting: a listing, a review, a seller 
 TARGET_REQUIRED = _("Give the number or the page address of what you are reporting.")
 REASON_REQUIRED = _("Choose the reason for your complaint.")
 TEXT_REQUIRED = _("Describe the problem in a few words.")
-TEXT_TOO_LONG = _(
-    "Please keep it under %(limit_value)d characters (it has %(show_value)d now)."
-)
+TEXT_TOO_LONG = _("Please keep it under %(limit_value)d characters (it has %(show_value)d now).")
 NAME_REQUIRED = _("Enter your name, so that we know how to address you.")
 NAME_TOO_LONG = _("Please shorten your name to %(limit_value)d characters.")
 EMAIL_INVALID = _("Enter a valid e-mail address, e.g. name@company.kz.")
@@ -115,6 +113,7 @@ class ComplaintForm(HoneypotForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target_kind"].choices = [("", "---------"), *selectors.target_kinds()]
+        self.user = user
         self.signed_in = user is not None and user.is_authenticated
         if self.signed_in:
             del self.fields["name"]
@@ -128,7 +127,9 @@ class ComplaintForm(HoneypotForm):
         kind, value = cleaned.get("target_kind"), cleaned.get("target")
         if kind and value:
             try:
-                cleaned["target_obj"] = selectors.complaint_target_get(kind=kind, value=value)
+                cleaned["target_obj"] = selectors.complaint_target_get(
+                    kind=kind, value=value, user=self.user
+                )
             except selectors.TargetError as error:
                 self.add_error("target", error.message)
         return cleaned

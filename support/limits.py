@@ -23,9 +23,7 @@ def submission_refused(request, *, form: str, identity: str = "") -> bool:
     callback, so that one address cannot be used to flood from many IP addresses.
     """
     per_ip = getattr(settings, "SUPPORT_RATE_PER_IP", RATE_PER_IP)
-    if is_ratelimited(
-        request, group=f"support.{form}.ip", key="ip", rate=per_ip, increment=True
-    ):
+    if is_ratelimited(request, group=f"support.{form}.ip", key="ip", rate=per_ip, increment=True):
         return True
     identity = normalise_email(str(identity or ""))
     if not identity:

@@ -28,6 +28,7 @@ class Complaint(models.Model):
         LISTING = "listing", _("Listing")
         REVIEW = "review", _("Review")
         SELLER = "seller", _("Seller")
+        ORDER = "order", _("Order")
 
     class Reason(models.TextChoices):
         FRAUD = "fraud", _("Fraud")
@@ -76,6 +77,14 @@ class Complaint(models.Model):
     seller = models.ForeignKey(
         Company,
         verbose_name=_("seller"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
+    order = models.ForeignKey(
+        "orders.Order",
+        verbose_name=_("order"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

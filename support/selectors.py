@@ -8,21 +8,26 @@ the link its buyer holds: knowing an order's number is not enough to report it.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import uuid
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db.models import Count, Model
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
 from listings.models import Listing, Review
+from orders.models import Order
 from support.models import CallbackRequest, Complaint, Feedback
 
 TARGET_BAD_ID = _(
     "This is not the number or the page address of a %(kind)s. Open the page of what you "
     "want to report and use its “Report” link, or paste the page address here."
+)
+ORDER_SIGN_IN = _(
+    "Sign in with the account that placed this order to report it: only its buyer can."
 )
 TARGET_NOT_FOUND = _(
     "We could not find this %(kind)s. It may have been removed already; check the number "
@@ -62,14 +67,6 @@ class ComplaintTarget:
         return values
 
 
-def order_model():
-    """Return `orders.Order` once the orders app has it, else None."""
-    try:
-        return apps.get_model("orders", "Order")
-    except LookupError:
-        return None
-
-
 def target_kinds() -> list[tuple[str, str]]:
     """Return the kinds of target a complaint can be about, as form choices."""
     return list(Complaint.TargetKind.choices)
@@ -87,11 +84,12 @@ def _pk(value: str, kind_label) -> int:
     return int(ident)
 
 
-def complaint_target_get(*, kind: str, value: str) -> ComplaintTarget:
+def complaint_target_get(*, kind: str, value: str, user=None) -> ComplaintTarget:
     """Return the target of this kind named by `value` (an id or a page address).
 
     Raise `TargetError` with a message for the reporter when `value` is malformed or names
-    nothing the public can see.
+    nothing the public can see. An order follows the rule of its page: a guest's order is
+    reported by whoever holds its link, a signed-in buyer's order only by that buyer.
     """
     labels = dict(target_kinds())
     if kind not in labels:
@@ -99,17 +97,22 @@ def complaint_target_get(*, kind: str, value: str) -> ComplaintTarget:
     kind_label = str(labels[kind]).lower()
     finder = _FINDERS[kind]
     try:
-        return finder(value, kind_label)
-    except (Listing.DoesNotExist, Review.DoesNotExist, Company.DoesNotExist) as error:
+        return finder(value, kind_label, user)
+    except (
+        Listing.DoesNotExist,
+        Review.DoesNotExist,
+        Company.DoesNotExist,
+        Order.DoesNotExist,
+    ) as error:
         raise TargetError(TARGET_NOT_FOUND % {"kind": kind_label}) from error
 
 
-def _listing(value, kind_label) -> ComplaintTarget:
+def _listing(value, kind_label, user) -> ComplaintTarget:
     listing = Listing.objects.visible().select_related("company").get(pk=_pk(value, kind_label))
     return ComplaintTarget("listing", listing, listing.title, listing.company)
 
 
-def _review(value, kind_label) -> ComplaintTarget:
+def _review(value, kind_label, user) -> ComplaintTarget:
     review = (
         Review.objects.shown()
         .filter(company__owner__is_active=True)
@@ -120,42 +123,58 @@ def _review(value, kind_label) -> ComplaintTarget:
     return ComplaintTarget("review", review, str(label), review.company)
 
 
-def _seller(value, kind_label) -> ComplaintTarget:
+def _seller(value, kind_label, user) -> ComplaintTarget:
     company = Company.objects.filter(owner__is_active=True).get(pk=_pk(value, kind_label))
     return ComplaintTarget("seller", company, company.name, company)
 
 
-_FINDERS = {"listing": _listing, "review": _review, "seller": _seller}
+def _order(value, kind_label, user) -> ComplaintTarget:
+    try:
+        public_id = uuid.UUID(_identifier(value))
+    except ValueError as error:
+        raise TargetError(TARGET_BAD_ID % {"kind": kind_label}) from error
+    order = Order.objects.select_related("company").get(public_id=public_id)
+    if order.buyer_id is not None and getattr(user, "pk", None) != order.buyer_id:
+        raise TargetError(ORDER_SIGN_IN)
+    label = _("Order %(number)s from %(seller)s") % {
+        "number": order.number,
+        "seller": order.company.name,
+    }
+    return ComplaintTarget("order", order, str(label), order.company)
+
+
+_FINDERS = {"listing": _listing, "review": _review, "seller": _seller, "order": _order}
+
+
+ADMIN_PAGES = {
+    "listing": "admin:listings_listing_change",
+    "review": "admin:listings_review_change",
+    "seller": "admin:accounts_company_change",
+    "order": "admin:orders_order_change",
+}
 
 
 def complaint_target_links(complaint: Complaint) -> list[tuple[str, str]]:
-    """Return (title, url) links to the target's public page and its admin page."""
-    links = []
+    """Return (title, url) links to the target's public page and its admin page.
+
+    An order has no public page staff could open (only its buyer can), so it gets the
+    admin link alone. Builds URLs from ids only: no query per row of a change list.
+    """
     kind = complaint.target_kind
     target_id = {"listing": complaint.listing_id, "review": complaint.review_id,
-                 "seller": complaint.seller_id}.get(kind)  # fmt: skip
+                 "seller": complaint.seller_id, "order": complaint.order_id}.get(kind)  # fmt: skip
     if target_id is None:
-        return links
-    public = {
-        "listing": lambda: reverse("listings:detail", args=[target_id]),
-        "review": lambda: reverse("listings:seller_detail", args=[complaint.seller_id])
-        + "#reviews",
-        "seller": lambda: reverse("listings:seller_detail", args=[target_id]),
-    }
-    admin = {
-        "listing": ("listings", "listing"),
-        "review": ("listings", "review"),
-        "seller": ("accounts", "company"),
-    }
-    if kind in public and (kind != "review" or complaint.seller_id):
-        links.append((str(_("Public page")), public[kind]()))
-    app_label, model_name = admin[kind]
-    try:
+        return []
+    links = []
+    if kind == "listing":
+        links.append((str(_("Public page")), reverse("listings:detail", args=[target_id])))
+    elif kind == "seller" or (kind == "review" and complaint.seller_id):
+        seller_page = reverse("listings:seller_detail", args=[complaint.seller_id])
         links.append(
-            (str(_("Admin page")), reverse(f"admin:{app_label}_{model_name}_change", args=[target_id]))
+            (str(_("Public page")), seller_page + ("#reviews" if kind == "review" else ""))
         )
-    except NoReverseMatch:
-        pass
+    with contextlib.suppress(NoReverseMatch):  # that model is not registered in admin
+        links.append((str(_("Admin page")), reverse(ADMIN_PAGES[kind], args=[target_id])))
     return links
 
 

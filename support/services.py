@@ -2,7 +2,9 @@
 
 Every function takes keyword-only arguments and writes inside one transaction: a
 submission together with its consent in the ledger, a moderation step together with its
-`ComplaintAction` row. E-mails to reporters are sent only once that transaction commits.
+`ComplaintAction` row. E-mails to reporters go to the orders outbox in that same
+transaction (`orders.services.mail_queue`), which sends them once it commits and retries
+while the broker is down.
 Refusals raise `SupportError` with a message for staff; the admin shows it.
 """
 
@@ -10,11 +12,13 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from listings.models import Listing, Review
 from listings.services import listings_block, review_set_hidden
+from orders.services import mail_queue
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import normalise_email
 from privacy.services import consent_grant
@@ -165,9 +169,7 @@ def _close(complaint: Complaint, *, status: str, resolution: str) -> None:
 
 
 def _mail_reporter(complaint: Complaint) -> None:
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-
+    """Queue the outcome for the reporter in the outbox, in the closing transaction."""
     to = complaint.reporter_email
     if not to:
         return
@@ -176,7 +178,7 @@ def _mail_reporter(complaint: Complaint) -> None:
         "status": complaint.get_status_display().lower(),
     }
     body = render_to_string("support/email/complaint_closed.txt", {"complaint": complaint})
-    transaction.on_commit(lambda: send_mail(str(subject), body, None, [to]))
+    mail_queue(to=to, subject=subject, body=body, recipient=complaint.reporter)
 
 
 @transaction.atomic

@@ -34,7 +34,6 @@ RESOLUTION_REVIEW_HIDDEN = _(
     "Thank you for your report. We checked the review and hid it from the seller's page."
 )
 RESOLUTION_SELLER_BLOCKED = _(
-    "Thank you for your report. We checked the seller and removed their listings from the "
-    "portal."
+    "Thank you for your report. We checked the seller and removed their listings from the portal."
 )
 RESOLUTION_DEFAULT = _("Thank you for your report. We checked it and took action.")

@@ -89,7 +89,7 @@ def _complaint_from_link(request):
             value = request.GET[kind]
             form = ComplaintForm(initial={"target_kind": kind, "target": value}, user=user)
             try:
-                target = selectors.complaint_target_get(kind=kind, value=value)
+                target = selectors.complaint_target_get(kind=kind, value=value, user=user)
             except selectors.TargetError as error:
                 return form, None, error.message
             return form, target, None
