@@ -41,7 +41,8 @@ def test_report_link_of_a_listing_prefills_the_complaint(client):
 
     assert response.status_code == 200
     body = response.content.decode()
-    assert "You are reporting:" in body and "Трактор МТЗ-82" in body
+    assert "You are reporting:" in body
+    assert "Трактор МТЗ-82" in body
     assert response.context["form"].initial == {"target_kind": "listing", "target": str(listing.pk)}
 
 
@@ -211,7 +212,7 @@ def test_bad_complaint_input_is_refused_at_the_field_and_kept(client, field, val
     assert ConsentEvent.objects.count() == 0
     form = response.context["form"]
     assert form.data["text"] == data["text"]  # what was typed is shown again
-    assert views.FIX_ERRORS == response.context["error_summary"]
+    assert response.context["error_summary"] == views.FIX_ERRORS
 
 
 def test_a_refused_complaint_shows_the_typed_text_again_escaped(client):
