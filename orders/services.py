@@ -47,7 +47,7 @@ from privacy.services import consent_grant
 logger = logging.getLogger(__name__)
 
 QUANTITY_INVALID = _("Enter the quantity as a whole number, for example 10.")
-QUANTITY_BELOW_MINIMUM = _("The seller sells at least %(min)s %(unit)s of this item.")
+QUANTITY_BELOW_MINIMUM = _("The seller's minimum order of this item is %(min)s (unit: %(unit)s).")
 QUANTITY_TOO_LARGE = _("Enter at most %(max)s: for larger volumes, write to the seller.")
 OWN_LISTING = _("This is your own company's listing: you cannot order from yourself.")
 CART_EMPTY_FOR_SELLER = _(
