@@ -146,7 +146,11 @@ def feedback_submit(
 
 
 def _locked(complaint: Complaint) -> Complaint:
-    return Complaint.objects.select_for_update().select_related("reporter").get(pk=complaint.pk)
+    return (
+        Complaint.objects.select_for_update(of=("self",))
+        .select_related("reporter")
+        .get(pk=complaint.pk)
+    )
 
 
 def _record(complaint: Complaint, *, kind: str, actor, note: str = "") -> ComplaintAction:
