@@ -4,7 +4,7 @@ from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from listings.models import Category, Listing, ListingImage, Review
-from listings.selectors import SEARCH_CONFIG
+from listings.selectors import SEARCH_CONFIG, category_tree_clear
 from listings.services import listings_block, listings_unblock, review_set_hidden
 from privacy.admin_mixins import DisclosureAdminMixin
 
@@ -17,6 +17,18 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ("name_en", "name_ru", "name_kk", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
     ordering = ("parent__ordering", "ordering")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        category_tree_clear()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        category_tree_clear()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        category_tree_clear()
 
 
 class ListingImageInline(admin.TabularInline):

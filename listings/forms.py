@@ -175,11 +175,6 @@ class SearchForm(forms.Form):
     def __init__(self, data, *, tree: CategoryTree):
         super().__init__(data)
         self.tree = tree
-        for name in ("price_min", "price_max"):
-            self.fields[name].widget.attrs.update(
-                {"min": "0", "step": "any", "inputmode": "numeric"}
-            )
-        self.fields["sort"].widget.attrs["data-autosubmit"] = ""
 
     def clean_category(self):
         pk = self.cleaned_data.get("category")

@@ -5,6 +5,8 @@ indexed with GIN by migration 0002, which does nothing on SQLite (`make run`), w
 search falls back to a plain substring match (see `listings.selectors`).
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -148,8 +150,18 @@ class Listing(models.Model):
                 fields=["price", "id"], name="listing_pub_price", condition=Q(status="published")
             ),
             models.Index(
-                fields=["category", "-published_at"],
-                name="listing_pub_category",
+                fields=["category", "-published_at", "-id"],
+                name="listing_pub_category_newest",
+                condition=Q(status="published"),
+            ),
+            models.Index(
+                fields=["category", "price", "id"],
+                name="listing_pub_category_price",
+                condition=Q(status="published"),
+            ),
+            models.Index(
+                fields=["region", "condition"],
+                name="listing_pub_region",
                 condition=Q(status="published"),
             ),
         ]
@@ -159,6 +171,33 @@ class Listing(models.Model):
 
     def get_absolute_url(self):
         return reverse("listings:detail", args=[self.pk])
+
+    # Labels of choices for pages that show many listings: `get_FOO_display()` rebuilds the
+    # whole choices mapping (and translates every label) on each call.
+    @property
+    def unit_label(self):
+        return _label(Listing.Unit, self.unit)
+
+    @property
+    def condition_label(self):
+        return _label(Listing.Condition, self.condition)
+
+    @property
+    def region_label(self):
+        return _label(Region, self.region)
+
+    @property
+    def status_label(self):
+        return _label(Listing.Status, self.status)
+
+
+@functools.cache
+def _labels(choices: type[models.Choices]) -> dict[str, str]:
+    return dict(choices.choices)
+
+
+def _label(choices: type[models.Choices], value: str) -> str:
+    return _labels(choices).get(value, value)
 
 
 def listing_image_path(instance, filename):

@@ -22,11 +22,14 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.db import connection
-from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -35,7 +38,8 @@ from listings.models import Category, Listing, ListingImage, Review
 
 PAGE_SIZE = 20
 MAX_PAGES = 50
-COUNT_CAP = 5000
+COUNT_CAP = 1000
+MATERIALIZE_MAX = 10_000
 RELEVANCE_POOL = 1000
 SEARCH_CONFIG = "russian"
 SELLER_PAGE_LISTINGS = 24
@@ -100,8 +104,24 @@ class CategoryTree:
         return self.path(self.by_id[category_id])[0]
 
 
+CATEGORY_CACHE_KEY = "listings:categories"
+CATEGORY_CACHE_SECONDS = 300
+
+
 def category_tree() -> CategoryTree:
-    return CategoryTree.of(Category.objects.all())
+    """Return the catalogue, from the cache: every page asks for it, staff rarely change it.
+
+    Admin clears the cached copy when a category is saved or deleted (`category_tree_clear`).
+    """
+    categories = cache.get(CATEGORY_CACHE_KEY)
+    if categories is None:
+        categories = list(Category.objects.all())
+        cache.set(CATEGORY_CACHE_KEY, categories, CATEGORY_CACHE_SECONDS)
+    return CategoryTree.of(categories)
+
+
+def category_tree_clear() -> None:
+    cache.delete(CATEGORY_CACHE_KEY)
 
 
 def category_choices() -> list[tuple[str, list[tuple[int, str]]]]:
@@ -169,7 +189,7 @@ class Tally:
 @dataclass
 class Facet:
     category: Category
-    count: Tally
+    count: Tally | None
     selected: bool = False
     children: list[Facet] = field(default_factory=list)
 
@@ -291,11 +311,18 @@ def _estimated_count(qs: QuerySet, *, at_least: int) -> int:
 def _facets(
     counts: Counter, complete: bool, *, estimate: int, tree: CategoryTree, selected
 ) -> list[Facet]:
-    """Roll counts per leaf category up the tree; scale them when they are a sample."""
+    """Roll counts per leaf category up the tree; scale them when they are a sample.
+
+    Counts are known for the chosen category's subtree (all of the catalogue when none is
+    chosen); the other sections are listed without a number, to move to.
+    """
     sampled = sum(counts.values()) or 1
     selected_path = {c.pk for c in tree.path(selected)} if selected else set()
+    counted = set(tree.subtree_ids(selected)) if selected else set(tree.by_id)
 
-    def count_of(category: Category) -> Tally:
+    def count_of(category: Category) -> Tally | None:
+        if category.pk not in counted:
+            return None
         n = sum(counts.get(pk, 0) for pk in tree.subtree_ids(category))
         if complete:
             return Tally(n, exact=True)
@@ -309,75 +336,184 @@ def _facets(
                 Facet(child, count_of(child), selected=child.pk in selected_path)
                 for child in tree.children_of(section)
             ]
-        if facet.count.value or facet.selected:
+        if facet.count is None or facet.count.value or facet.selected:
             facets.append(facet)
     return facets
 
 
-def _ordered(qs: QuerySet, params: SearchParams) -> QuerySet:
+# ORDER BY of each sort, over the columns that `_sort_columns` selects.
+ORDER_SQL = {
+    Sort.NEWEST: "published_at DESC, pk DESC",
+    Sort.PRICE_ASC: "price ASC NULLS LAST, pk ASC",
+    Sort.PRICE_DESC: "price DESC NULLS LAST, pk DESC",
+}
+ORDER_BY = {
+    Sort.NEWEST: ("-published_at", "-id"),
+    Sort.PRICE_ASC: (F("price").asc(nulls_last=True), "id"),
+    Sort.PRICE_DESC: (F("price").desc(nulls_last=True), "-id"),
+}
+
+
+def _sort_columns(qs: QuerySet) -> QuerySet:
+    return qs.values("pk", "published_at", "price")
+
+
+def _ids(sql: str, sql_params) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, sql_params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _page_ids(
+    matching: QuerySet,
+    everywhere: QuerySet,
+    params: SearchParams,
+    *,
+    tree: CategoryTree,
+    total: Tally,
+    offset: int,
+) -> list[int]:
+    """Return the ids of one page of `matching`, which has more than COUNT_CAP matches.
+
+    Up to MATERIALIZE_MAX (estimated) matches are gathered first and sorted in memory (a
+    materialised CTE): walking an index in sort order and filtering would read every row
+    the filters reject, most of the table when the matches cluster at the far end of the
+    order (rebar sorted from the cheapest listing of all). More matches are read in index
+    order, where they are dense; a category is read leaf by leaf from its own index and
+    merged. Relevance ranks the RELEVANCE_POOL freshest matches.
+    """
     sort = params.effective_sort
-    if sort == Sort.RELEVANCE and _is_postgres():
-        # Rank only the freshest matches: see the module's docstring.
-        pool = qs.order_by("-published_at", "-id").values("pk")[:RELEVANCE_POOL]
-        query = _search_query(params.q)
-        return (
-            Listing.objects.filter(pk__in=pool)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "-published_at", "-id")
+    if sort == Sort.RELEVANCE and not _is_postgres():
+        sort = Sort.NEWEST  # SQLite has no ranking
+    window = (PAGE_SIZE, offset)
+    if sort == Sort.RELEVANCE:
+        # Rank the freshest matches only: ranking reads every ranked row's vector.
+        pool = matching.order_by(*ORDER_BY[Sort.NEWEST]).values("pk")[:RELEVANCE_POOL]
+        ranked = Listing.objects.filter(pk__in=pool).annotate(
+            rank=SearchRank(F("search_vector"), _search_query(params.q))
         )
-    if sort == Sort.PRICE_ASC:
-        return qs.order_by(F("price").asc(nulls_last=True), "id")
-    if sort == Sort.PRICE_DESC:
-        return qs.order_by(F("price").desc(nulls_last=True), "-id")
-    return qs.order_by("-published_at", "-id")
+        ordered = ranked.order_by("-rank", "-published_at", "-id").values_list("pk", flat=True)
+        return list(ordered[offset : offset + PAGE_SIZE])
+    leaves = tree.subtree_ids(params.category) if params.category is not None else []
+    by_leaf = len(leaves) > 1 and not params.q
+    if total.value <= MATERIALIZE_MAX and not by_leaf:
+        inner_sql, inner_params = _sql(_sort_columns(matching))
+        return _ids(
+            f"WITH m AS MATERIALIZED ({inner_sql}) "
+            f"SELECT pk FROM m ORDER BY {ORDER_SQL[sort]} LIMIT %s OFFSET %s",
+            (*inner_params, *window),
+        )
+    if by_leaf:
+        branches, branch_params = [], []
+        for leaf in leaves:
+            branch = everywhere.filter(category_id=leaf).order_by(*ORDER_BY[sort])
+            branch_sql, branch_sql_params = _sql(_sort_columns(branch)[: offset + PAGE_SIZE])
+            branches.append(f"({branch_sql})")
+            branch_params += branch_sql_params
+        return _ids(
+            f"SELECT pk FROM ({' UNION ALL '.join(branches)}) leaves "
+            f"ORDER BY {ORDER_SQL[sort]} LIMIT %s OFFSET %s",
+            (*branch_params, *window),
+        )
+    return list(
+        matching.order_by(*ORDER_BY[sort]).values_list("pk", flat=True)[offset : offset + PAGE_SIZE]
+    )
+
+
+CARD_FIELDS = (
+    "title", "price", "price_on_request", "unit", "condition", "region", "published_at",
+    "company", "category", "company__name", "company__is_verified", "category__name_en",
+    "category__name_ru", "category__name_kk",
+)  # fmt: skip
 
 
 def _with_cards(qs: QuerySet) -> QuerySet:
-    """Return what a listing card shows: company, category and the cover image."""
-    return qs.select_related("company", "category").prefetch_related(
-        Prefetch("images", queryset=ListingImage.objects.all()[:1], to_attr="covers")
+    """Return what a listing card shows: a few columns, company, category, cover thumbnail.
+
+    The cover comes as a subquery rather than a prefetch (one query fewer per page), and
+    the description and search vector, most of a row's bytes, are left in the database.
+    """
+    cover = ListingImage.objects.filter(listing=OuterRef("pk")).order_by("position", "id")
+    return (
+        qs.select_related("company", "category")
+        .only(*CARD_FIELDS)
+        .annotate(cover_name=Subquery(cover.values("thumbnail")[:1]))
     )
+
+
+def _with_cover_urls(listings: list[Listing]) -> list[Listing]:
+    for listing in listings:
+        listing.cover_url = default_storage.url(listing.cover_name) if listing.cover_name else ""
+    return listings
+
+
+def _cards(ids: list[int]) -> list[Listing]:
+    by_id = {listing.pk: listing for listing in _with_cards(Listing.objects.filter(pk__in=ids))}
+    return _with_cover_urls([by_id[pk] for pk in ids if pk in by_id])
+
+
+def _sample(matching: QuerySet, params: SearchParams, sort: str) -> list[tuple]:
+    """Return (pk, category id, published at, price, rank) of up to COUNT_CAP + 1 matches."""
+    qs = matching
+    if sort == Sort.RELEVANCE:
+        qs = qs.annotate(rank=SearchRank(F("search_vector"), _search_query(params.q)))
+    else:
+        qs = qs.annotate(rank=Value(0.0, output_field=FloatField()))
+    return list(
+        qs.values_list("pk", "category_id", "published_at", "price", "rank")[: COUNT_CAP + 1]
+    )
+
+
+_OLDEST = datetime.min.replace(tzinfo=UTC)
+
+
+def _sort_key(sort: str):
+    """Return a key that orders sample rows as ORDER_SQL orders them in the database."""
+
+    def newest(row):
+        return (_OLDEST - (row[2] or _OLDEST), -row[0])
+
+    if sort == Sort.RELEVANCE:
+        return lambda row: (-row[4], *newest(row))
+    if sort == Sort.PRICE_ASC:
+        return lambda row: (row[3] is None, row[3] or 0, row[0])
+    if sort == Sort.PRICE_DESC:
+        return lambda row: (row[3] is None, -(row[3] or 0), -row[0])
+    return newest
 
 
 def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     """Return one page of visible listings for the parameters, with counts per category.
 
-    Runs a fixed number of queries whatever the number of listings: the capped counts
-    (one, or two when a category is chosen), at most two estimates when a cap is reached,
-    the page, and the cover images.
+    Runs a fixed number of queries whatever the number of listings. One reads up to
+    COUNT_CAP + 1 matches: when that is all of them, it gives the exact counts and the page
+    itself (sorted here); otherwise an estimate gives the counts and a third query the ids
+    of the page. The last one reads the page's cards.
     """
-    everywhere = _matching(params, tree=tree, with_category=False)
-    counts, complete = _capped_counts_by_category(everywhere, cap=COUNT_CAP)
-    estimate_everywhere = 0
-    if not complete:
-        estimate_everywhere = _estimated_count(everywhere, at_least=COUNT_CAP + 1)
-
-    matching = everywhere
-    if params.category is None:
-        total = Tally(estimate_everywhere, exact=False) if not complete else None
-        total = total or Tally(sum(counts.values()), exact=True)
+    sort = params.effective_sort
+    if sort == Sort.RELEVANCE and not _is_postgres():
+        sort = Sort.NEWEST  # SQLite has no ranking
+    matching = _matching(params, tree=tree, with_category=True)
+    sample = _sample(matching, params, sort)
+    complete = len(sample) <= COUNT_CAP
+    counts = Counter(row[1] for row in sample)
+    if complete:
+        total = Tally(len(sample), exact=True)
     else:
-        matching = _matching(params, tree=tree, with_category=True)
-        if complete:
-            in_subtree = tree.subtree_ids(params.category)
-            total = Tally(sum(counts.get(pk, 0) for pk in in_subtree), exact=True)
-        else:
-            value, exact = _capped_count(matching, cap=COUNT_CAP)
-            if not exact:
-                value = _estimated_count(matching, at_least=COUNT_CAP + 1)
-            total = Tally(value, exact=exact)
+        total = Tally(_estimated_count(matching, at_least=COUNT_CAP + 1), exact=False)
 
     window = MAX_PAGES * PAGE_SIZE
     num_pages = max(1, math.ceil(min(total.value, window) / PAGE_SIZE))
     page = min(max(params.page, 1), num_pages)
     offset = (page - 1) * PAGE_SIZE
-    listings = []
-    if total.value:
-        listings = list(_with_cards(_ordered(matching, params))[offset : offset + PAGE_SIZE])
+    if complete:
+        ids = [row[0] for row in sorted(sample, key=_sort_key(sort))[offset : offset + PAGE_SIZE]]
+    else:
+        everywhere = _matching(params, tree=tree, with_category=False)
+        ids = _page_ids(matching, everywhere, params, tree=tree, total=total, offset=offset)
+    listings = _cards(ids) if ids else []
 
-    facets = _facets(
-        counts, complete, estimate=estimate_everywhere, tree=tree, selected=params.category
-    )
+    facets = _facets(counts, complete, estimate=total.value, tree=tree, selected=params.category)
     return SearchResult(
         listings=listings,
         total=total,
@@ -397,7 +533,8 @@ def category_counts(*, tree: CategoryTree) -> list[Facet]:
 
 
 def listing_latest(*, limit: int = 8) -> list[Listing]:
-    return list(_with_cards(Listing.objects.visible().order_by("-published_at", "-id"))[:limit])
+    latest = _with_cards(Listing.objects.visible().order_by("-published_at", "-id"))[:limit]
+    return _with_cover_urls(list(latest))
 
 
 # --- One listing, one seller -----------------------------------------------------------------
@@ -456,7 +593,7 @@ def seller_listings(*, company: Company, limit: int = SELLER_PAGE_LISTINGS):
     """Return the seller's latest visible listings and how many there are (capped)."""
     qs = Listing.objects.visible().filter(company=company)
     total, exact = _capped_count(qs.order_by(), cap=COUNT_CAP)
-    listings = list(_with_cards(qs.order_by("-published_at", "-id"))[:limit])
+    listings = _with_cover_urls(list(_with_cards(qs.order_by("-published_at", "-id"))[:limit]))
     return listings, Tally(total, exact=exact)
 
 
@@ -467,8 +604,7 @@ def listing_list_for_seller(*, company: Company, status: str = "") -> QuerySet:
     qs = Listing.objects.filter(company=company).select_related("category")
     if status:
         qs = qs.filter(status=status)
-    images = Prefetch("images", queryset=ListingImage.objects.all()[:1], to_attr="covers")
-    return qs.prefetch_related(images).order_by("-updated_at", "-id")
+    return qs.defer("description", "search_vector").order_by("-updated_at", "-id")
 
 
 def listing_get_for_seller(*, company: Company | None, pk: int) -> Listing:

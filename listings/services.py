@@ -263,7 +263,8 @@ def _first_review(*, user, company):
     return REVIEW_ALREADY if Review.objects.filter(author=user, company=company).exists() else None
 
 
-REVIEW_RULES: list[ReviewRule] = [_signed_in, _email_verified, _not_own_company, _first_review]
+LISTINGS_REVIEW_RULES = (_signed_in, _email_verified, _not_own_company, _first_review)
+REVIEW_RULES: list[ReviewRule] = list(LISTINGS_REVIEW_RULES)
 
 
 def review_eligibility(*, user, company) -> Eligibility:

@@ -16,11 +16,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.regions import Region
 from accounts.selectors import company_of
 from listings import selectors, services
 from listings.forms import ListingForm, ListingImageForm, ReviewForm, SearchForm
 from listings.models import Listing, ListingImage
-from listings.selectors import COUNT_CAP, PAGE_SIZE
 
 LISTING_CREATED = _("Your listing is saved as a draft.")
 LISTING_SAVED = _("Your changes are saved.")
@@ -55,8 +55,9 @@ def search(request):
         "breadcrumbs": tree.path(params.category) if params.category else [],
         "query_without_page": _query_without(request, "page"),
         "query_without_category": _query_without(request, "category", "page"),
-        "page_size": PAGE_SIZE,
-        "count_cap": COUNT_CAP,
+        "regions": Region.choices,
+        "conditions": Listing.Condition.choices,
+        "sorts": selectors.Sort.CHOICES,
     }
     return render(request, "listings/search.html", context)
 

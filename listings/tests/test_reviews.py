@@ -13,6 +13,12 @@ from privacy.models import DisclosureEvent
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _only_the_listings_rules(monkeypatch):
+    """Test the rules of this app; other apps test the rules they add."""
+    monkeypatch.setattr(services, "REVIEW_RULES", list(services.LISTINGS_REVIEW_RULES))
+
+
 def test_a_buyer_with_a_verified_email_may_review_a_seller(buyer):
     eligibility = services.review_eligibility(user=buyer, company=CompanyFactory())
 
@@ -45,7 +51,6 @@ def test_who_may_not_review_and_why(who, reason):
 
 def test_other_apps_can_add_a_review_rule(buyer, monkeypatch):
     """The orders app appends "only buyers with a completed order" from its AppConfig.ready."""
-    monkeypatch.setattr(services, "REVIEW_RULES", list(services.REVIEW_RULES))
     services.REVIEW_RULES.append(lambda *, user, company: "Only after a completed order.")
 
     eligibility = services.review_eligibility(user=buyer, company=CompanyFactory())
