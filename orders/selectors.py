@@ -96,9 +96,11 @@ def order_get_for_buyer(*, public_id, user) -> Order:
 
 def order_list_for_buyer(*, user) -> QuerySet[Order]:
     """Return the signed-in buyer's orders, newest first, with their sellers."""
-    return _with_counts(
-        Order.objects.filter(buyer=user), unread_side=OrderMessage.Side.SELLER
-    ).select_related("company")
+    return (
+        _with_counts(Order.objects.filter(buyer=user), unread_side=OrderMessage.Side.SELLER)
+        .select_related("company")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def order_by_checkout_token(*, token: str) -> Order | None:
