@@ -175,9 +175,8 @@ def test_two_identical_posts_of_the_same_form_create_one_order(
     order = Order.objects.get()
     assert first.url == second.url == order.get_absolute_url()
     assert ConsentEvent.objects.filter(channel="checkout").count() == 1
-    assert str(list(get_messages(second.wsgi_request))[-1]) == str(
-        "This order was already sent: here it is."
-    )
+    last_message = list(get_messages(second.wsgi_request))[-1]
+    assert str(last_message) == "This order was already sent: here it is."
 
 
 def test_the_service_returns_the_first_order_for_a_repeated_token(
@@ -406,9 +405,7 @@ def test_text_the_buyer_wrote_is_escaped_on_the_order_page(
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
 
 
-def test_a_seller_with_one_payment_option_gets_it_preselected(
-    client, company, two_sellers_in_cart
-):
+def test_a_seller_with_one_payment_option_gets_it_preselected(client, company, two_sellers_in_cart):
     services.seller_options_ensure(company=company)
     SellerOption.objects.filter(company=company, kind="shipping", method="pickup").update(
         conditions="Склад в Кокшетау"

@@ -1,0 +1,122 @@
+"""The orders app's personal data: declared, exported, erased as the policy says."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from orders.models import Order, OrderEvent, OrderItem, OrderMessage, OutgoingMail
+from orders.personal_data import ERASED_EMAIL
+from orders.tests.factories import OrderFactory, OrderItemFactory, OrderMessageFactory
+from privacy.erasure import subjects_erase, subjects_of_users
+from privacy.registry import Subjects, registry
+from privacy.services import subject_export
+from privacy.sweep import retention_sweep
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_personal_field_of_orders_is_declared():
+    assert registry.undeclared_personal_fields(apps.get_app_config("orders").get_models()) == []
+
+
+def _order_with_everything(**kwargs) -> Order:
+    order = OrderFactory(comment="Позвоните Ерлану", **kwargs)
+    OrderItemFactory(order=order, price=100, quantity=3)
+    OrderMessageFactory(order=order, side="buyer", author_email=order.email, body="Мой телефон")
+    OrderMessageFactory(order=order, side="seller", author=order.company.owner, body="Ок")
+    OrderEvent.objects.create(order=order, status="new", actor_label="Buyer")
+    OutgoingMail.objects.create(to_email=order.email, subject="S", body="Dear Erlan", order=order)
+    OutgoingMail.objects.create(
+        to_email=order.company.owner.email, subject="New", body="Order", order=order
+    )
+    return order
+
+
+def test_erasing_a_guest_anonymises_the_order_but_keeps_its_lines_and_totals():
+    order = _order_with_everything(email="erlan@example.kz", final_total=310)
+    other = _order_with_everything(email="someone@example.kz")
+
+    result = subjects_erase(subjects=Subjects.of(emails=["Erlan@Example.kz"]))
+
+    assert result.check_passed
+    order.refresh_from_db()
+    assert (order.full_name, order.organization, order.email, str(order.phone)) == (
+        "", "", ERASED_EMAIL, "",
+    )  # fmt: skip
+    assert (order.address, order.comment) == ("", "")
+    assert order.number
+    assert order.final_total == Decimal("310.00")
+    assert order.subtotal == Decimal("12500000.00")
+    assert OrderItem.objects.filter(order=order).count() == 1
+    assert OrderEvent.objects.filter(order=order).count() == 1
+    assert not OrderMessage.objects.filter(order=order).exists()
+    assert not OutgoingMail.objects.filter(order=order).exists()
+    other.refresh_from_db()
+    assert other.email == "someone@example.kz"
+    assert OrderMessage.objects.filter(order=other).count() == 2
+
+
+def test_erasing_a_user_anonymises_their_orders_and_guest_orders_under_their_email(buyer):
+    signed_in = _order_with_everything(buyer=buyer, email="other.address@example.kz")
+    as_guest = _order_with_everything(email=buyer.email)
+
+    result = subjects_erase(subjects=subjects_of_users([buyer.pk]))
+
+    assert result.check_passed
+    for order in (signed_in, as_guest):
+        order.refresh_from_db()
+        assert (order.email, order.full_name) == (ERASED_EMAIL, "")
+        assert not order.messages.exists()
+        assert not order.mails.exists()
+
+
+def test_erasing_a_seller_deletes_the_messages_they_wrote(seller, company):
+    order = _order_with_everything(company=company)
+
+    subjects_erase(subjects=subjects_of_users([seller.pk]))
+
+    assert list(order.messages.values_list("side", flat=True)) == ["buyer"]
+    order.refresh_from_db()
+    assert order.full_name  # the buyer's data are the buyer's, not the seller's
+
+
+def test_erasing_twice_changes_nothing_the_second_time():
+    _order_with_everything(email="erlan@example.kz")
+    subjects = Subjects.of(emails=["erlan@example.kz"])
+    subjects_erase(subjects=subjects)
+
+    second = subjects_erase(subjects=subjects)
+
+    assert second.check_passed
+    assert second.counts["orders.order"] == 0
+
+
+def test_a_users_export_holds_their_orders_messages_and_mails(buyer):
+    order = _order_with_everything(buyer=buyer, email=buyer.email)
+
+    export = subject_export(subjects=Subjects.of(user_ids=[buyer.pk], emails=[buyer.email]))
+
+    [row] = export["orders.order"]["rows"]
+    assert row["number"] == order.number
+    assert row["phone"] == "+77011234567"
+    assert len(export["orders.ordermessage"]["rows"]) == 2
+    assert len(export["orders.outgoingmail"]["rows"]) == 2
+
+
+def test_the_sweep_erases_a_guest_whose_last_order_is_older_than_the_retention():
+    long_ago = timezone.now() - dt.timedelta(days=365 * 6)
+    lapsed = _order_with_everything(email="lapsed@example.kz")
+    Order.objects.filter(pk=lapsed.pk).update(created_at=long_ago)
+    OrderMessage.objects.filter(order=lapsed).update(created_at=long_ago)
+    recent = _order_with_everything(email="recent@example.kz")
+    Order.objects.filter(pk=recent.pk).update(created_at=long_ago)  # but wrote last week
+
+    retention_sweep(as_of=timezone.localdate())
+
+    lapsed.refresh_from_db()
+    recent.refresh_from_db()
+    assert lapsed.email == ERASED_EMAIL
+    assert recent.email == "recent@example.kz"
