@@ -452,16 +452,14 @@ def _cards(ids: list[int]) -> list[Listing]:
     return _with_cover_urls([by_id[pk] for pk in ids if pk in by_id])
 
 
-def _sample(matching: QuerySet, params: SearchParams, sort: str) -> list[tuple]:
-    """Return (pk, category id, published at, price, rank) of up to COUNT_CAP + 1 matches."""
+def _sample(matching: QuerySet, params: SearchParams, sort: str, *, cap: int) -> list[tuple]:
+    """Return (pk, category id, published at, price, rank) of up to `cap` + 1 matches."""
     qs = matching
     if sort == Sort.RELEVANCE:
         qs = qs.annotate(rank=SearchRank(F("search_vector"), _search_query(params.q)))
     else:
         qs = qs.annotate(rank=Value(0.0, output_field=FloatField()))
-    return list(
-        qs.values_list("pk", "category_id", "published_at", "price", "rank")[: COUNT_CAP + 1]
-    )
+    return list(qs.values_list("pk", "category_id", "published_at", "price", "rank")[: cap + 1])
 
 
 _OLDEST = datetime.min.replace(tzinfo=UTC)
@@ -493,16 +491,18 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     sort = params.effective_sort
     if sort == Sort.RELEVANCE and not _is_postgres():
         sort = Sort.NEWEST  # SQLite has no ranking
+    # The cap is never below the result window, so a count past it fills every page.
+    window = MAX_PAGES * PAGE_SIZE
+    cap = max(COUNT_CAP, window)
     matching = _matching(params, tree=tree, with_category=True)
-    sample = _sample(matching, params, sort)
-    complete = len(sample) <= COUNT_CAP
+    sample = _sample(matching, params, sort, cap=cap)
+    complete = len(sample) <= cap
     counts = Counter(row[1] for row in sample)
     if complete:
         total = Tally(len(sample), exact=True)
     else:
-        total = Tally(_estimated_count(matching, at_least=COUNT_CAP + 1), exact=False)
+        total = Tally(_estimated_count(matching, at_least=cap + 1), exact=False)
 
-    window = MAX_PAGES * PAGE_SIZE
     num_pages = max(1, math.ceil(min(total.value, window) / PAGE_SIZE))
     page = min(max(params.page, 1), num_pages)
     offset = (page - 1) * PAGE_SIZE

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.regions import Region
 from accounts.selectors import company_of
 from listings import selectors, services
+from listings.cards import render_cards
 from listings.forms import ListingForm, ListingImageForm, ReviewForm, SearchForm
 from listings.models import Listing, ListingImage
 
@@ -51,6 +52,7 @@ def search(request):
         "form": form,
         "params": params,
         "result": result,
+        "cards": render_cards(result.listings),
         "tree": tree,
         "breadcrumbs": tree.path(params.category) if params.category else [],
         "query_without_page": _query_without(request, "page"),
@@ -93,6 +95,7 @@ def _seller_page(request, company, *, review_form=None):
         "rating": selectors.seller_rating(company=company),
         "reviews": selectors.seller_reviews(company=company),
         "listings": listings,
+        "cards": render_cards(listings),
         "listing_count": listing_count,
         "eligibility": services.review_eligibility(user=request.user, company=company),
         "review_form": review_form or ReviewForm(),

@@ -4,15 +4,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from listings import selectors as listing_selectors
+from listings.cards import render_cards
 from portal import health
 
 
 @require_GET
 def home(request):
     tree = listing_selectors.category_tree()
+    latest = listing_selectors.listing_latest(limit=8)
     context = {
         "sections": listing_selectors.category_counts(tree=tree),
-        "latest": listing_selectors.listing_latest(limit=8),
+        "latest": latest,
+        "latest_cards": render_cards(latest),
     }
     return render(request, "portal/home.html", context)
 

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from accounts.regions import Region
@@ -188,6 +189,7 @@ def test_pages_hold_twenty_listings_and_a_page_past_the_end_shows_the_last(clien
 
 def test_paging_stops_at_the_result_window_and_says_so(client, monkeypatch):
     monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    monkeypatch.setattr(selectors, "COUNT_CAP", 10)
     ListingFactory.create_batch(45, company=CompanyFactory())
 
     response = client.get(SEARCH, {"page": 3})
@@ -227,6 +229,8 @@ def test_a_chosen_section_lists_its_subsections_with_counts(client):
 
 def test_past_the_count_cap_the_totals_are_estimates(client, monkeypatch):
     monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    monkeypatch.setattr(selectors, "MAX_PAGES", 1)
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
     ListingFactory.create_batch(6, category=leaf("tractors"), company=CompanyFactory())
 
     response = client.get(SEARCH)
@@ -235,7 +239,7 @@ def test_past_the_count_cap_the_totals_are_estimates(client, monkeypatch):
     assert not result.total.exact
     assert result.total.value >= 4
     assert "About" in response.content.decode()
-    assert len(result.listings) == 6
+    assert len(result.listings) == 2
 
 
 def test_only_visible_listings_are_found(client, django_user_model):
@@ -289,6 +293,8 @@ def test_the_capped_search_page_still_runs_a_bounded_number_of_queries(
     client, django_assert_max_num_queries, monkeypatch
 ):
     monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    monkeypatch.setattr(selectors, "MAX_PAGES", 1)
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
     _listings_with_photos(8)
     section = Category.objects.get(slug="agricultural-machinery")
 
@@ -317,3 +323,98 @@ def test_user_text_is_escaped_in_results(client):
 
     assert "<script>alert(1)</script>" not in body
     assert "<b>трактор</b>" not in body
+
+
+# --- Every way of reading a page gives the same order ------------------------------------------
+
+
+@pytest.fixture
+def spread():
+    """Fifteen listings over three leaves of one section, with distinct prices and dates."""
+    company = CompanyFactory()
+    slugs = ["tractors", "sprayers", "seeders-planters"]
+    for n in range(15):
+        listing = ListingFactory(
+            company=company,
+            category=leaf(slugs[n % 3]),
+            title=f"Трактор {n}" if n % 2 else f"Сеялка {n}",
+            description="Трактор и доставка." if n % 5 == 0 else "Доставка.",
+            price=None if n == 7 else 1000 + (n * 7919) % 15 * 100,
+            price_on_request=n == 7,
+        )
+        Listing.objects.filter(pk=listing.pk).update(
+            published_at=f"2026-01-{(n * 11) % 28 + 1:02d}T10:00:00Z"
+        )
+
+
+def _expected(rows, sort):
+    if sort == "price_asc":
+        return sorted(rows, key=lambda x: (x.price is None, x.price or 0, x.pk))
+    if sort == "price_desc":
+        return sorted(rows, key=lambda x: (x.price is None, -(x.price or 0), -x.pk))
+    return sorted(rows, key=lambda x: (x.published_at, x.pk), reverse=True)
+
+
+@pytest.mark.usefixtures("spread")
+@pytest.mark.parametrize("sort", ["newest", "price_asc", "price_desc"])
+@pytest.mark.parametrize(
+    ("cap", "materialize_max", "query"),
+    [
+        (15, 10_000, {}),  # every match in the sample: sorted in Python
+        (3, 10_000, {}),  # a few matches past the cap: materialised in the database
+        (3, 0, {}),  # many matches: read in index order
+        (3, 0, {"category": "section"}),  # many matches in a section: leaf by leaf
+        (3, 10_000, {"category": "section"}),
+    ],
+)
+def test_every_strategy_pages_through_the_same_order(
+    client, monkeypatch, sort, cap, materialize_max, query
+):
+    # Three pages of four: twelve of the fifteen listings fit the window.
+    monkeypatch.setattr(selectors, "COUNT_CAP", cap)
+    monkeypatch.setattr(selectors, "MATERIALIZE_MAX", materialize_max)
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 4)
+    monkeypatch.setattr(selectors, "MAX_PAGES", 3)
+    if query.get("category") == "section":
+        query = {"category": Category.objects.get(slug="agricultural-machinery").pk}
+    expected = [x.title for x in _expected(list(Listing.objects.visible()), sort)]
+
+    seen = []
+    for page in (1, 2, 3):
+        seen += titles(client.get(SEARCH, {**query, "sort": sort, "page": page}))
+
+    assert seen == expected[:12]
+
+
+@pytest.mark.usefixtures("spread")
+def test_relevance_past_the_cap_ranks_title_matches_first(client, monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    monkeypatch.setattr(selectors, "MAX_PAGES", 1)
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 3)
+
+    response = client.get(SEARCH, {"q": "трактор"})
+
+    assert not response.context["result"].total.exact
+    assert all(title.startswith("Трактор") for title in titles(response))
+
+
+def test_a_card_shows_the_listing_as_it_is_now(client):
+    listing = ListingFactory(title="Трактор старый")
+    assert "Трактор старый" in client.get(SEARCH).content.decode()
+
+    Listing.objects.filter(pk=listing.pk).update(title="Трактор новый", price=42)
+
+    body = client.get(SEARCH).content.decode()
+    assert "Трактор новый" in body
+    assert "Трактор старый" not in body
+
+
+def test_the_search_page_works_without_its_cache(client, monkeypatch):
+    def unavailable(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    ListingFactory(title="Трактор")
+    monkeypatch.setattr(cache, "get_many", unavailable)
+    monkeypatch.setattr(cache, "set_many", unavailable)
+
+    assert "Трактор" in client.get(SEARCH).content.decode()
