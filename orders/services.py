@@ -361,7 +361,7 @@ def order_confirm(*, order: Order, actor, final_total: Decimal) -> Order:
         order=order,
         actor=actor,
         to=Order.Status.CONFIRMED,
-        detail=f"{final_total:.2f} KZT",
+        detail=f"{final_total:,.2f} ₸".replace(",", "\u00a0"),
         final_total=final_total,
     )
 
