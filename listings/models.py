@@ -9,8 +9,8 @@ import functools
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
-from django.db.models import Q
+from django.db import connections, models
+from django.db.models import F, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +59,18 @@ class Category(models.Model):
         return getattr(self, f"name_{code}", "") or self.name_en
 
 
+class _NotInArray(models.Func):
+    """`value <> ALL (ARRAY(subquery))`, PostgreSQL's "not one of these few values".
+
+    Unlike `NOT IN (subquery)`, which the planner guesses removes half the rows, this keeps
+    its row estimates, and with them the choice of plans, close to the truth.
+    """
+
+    arg_joiner = " <> ALL (ARRAY"
+    template = "%(expressions)s)"
+    output_field = models.BooleanField()
+
+
 class ListingQuerySet(models.QuerySet):
     def visible(self):
         """Return the listings the public may see: the one rule used everywhere.
@@ -66,8 +78,14 @@ class ListingQuerySet(models.QuerySet):
         Published (which excludes drafts, archived and blocked listings) and offered by a
         company whose owner's account is active: deleting an account deactivates it at once,
         and the listings vanish from every public page without the listings app being told.
+        It is written as "not a company of a deactivated owner" rather than a join to every
+        company and user, so the database checks each row against a small set.
         """
-        return self.filter(status=Listing.Status.PUBLISHED, company__owner__is_active=True)
+        deactivated = Company.objects.filter(owner__is_active=False).order_by().values("pk")
+        published = self.filter(status=Listing.Status.PUBLISHED)
+        if connections[self.db].vendor == "postgresql":
+            return published.filter(_NotInArray(F("company_id"), Subquery(deactivated)))
+        return published.exclude(company_id__in=deactivated)
 
 
 class Listing(models.Model):
