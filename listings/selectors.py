@@ -1,19 +1,21 @@
 """Reads of listings: the category tree, search, listing and seller pages, the seller's desk.
 
-Search is built to stay fast at a million listings, and the choices below follow what
-`bench/search.py` measured:
+Search is built to stay fast at a million listings; the choices below follow what
+`bench/search.py` measured (figures in the report of issue 5):
 
 - Matching uses the stored, GIN-indexed `search_vector` (PostgreSQL only; SQLite, used by
-  `make run`, falls back to a substring match on small demo data).
-- Counting is capped. The total and the per-category counts come from one GROUP BY over at
-  most `COUNT_CAP` matching rows: exact up to the cap, and above it an estimate from the
-  planner's row count (`EXPLAIN`), shown as "about N". An exact count over a million
-  matches reads a million rows on every page view.
-- Results are paged with OFFSET inside a window of `MAX_PAGES` pages, which keeps the
-  deepest page cheap on the keyset-friendly indexes (`published_at, id`, `price, id`); past
-  the window people are asked to narrow the search, as large marketplaces do.
-- Relevance ranks a pool of the `RELEVANCE_POOL` freshest matches rather than every match:
-  ranking is per row, and a common word matches hundreds of thousands of rows.
+  `make run`, falls back to a substring match on small demo data). No ILIKE.
+- Counting is capped. One query reads at most COUNT_CAP + 1 matches: when that is all of
+  them, it gives the exact total and counts per category; past the cap the total is the
+  planner's estimate (`EXPLAIN`), shown as "about N", and the counts per category are the
+  sample's shares of it. An exact count of a million matches reads a million rows.
+- Results are paged with OFFSET inside a window of MAX_PAGES pages (never more than the
+  cap), which keeps the deepest page cheap; past the window people are asked to narrow the
+  search, as large marketplaces do.
+- Newest-first and relevance pages come from that same query, taking the freshest matches
+  (index `published_at, id`); relevance ranks those, not every match: ranking reads each
+  row's vector, and a common word matches hundreds of thousands of rows. Price-sorted pages
+  past the cap take one more query (`_page_ids`).
 """
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ PAGE_SIZE = 20
 MAX_PAGES = 50
 COUNT_CAP = 1000
 MATERIALIZE_MAX = 10_000
-RELEVANCE_POOL = 1000
 SEARCH_CONFIG = "russian"
 SELLER_PAGE_LISTINGS = 24
 SELLER_PAGE_REVIEWS = 20
@@ -373,27 +374,16 @@ def _page_ids(
     total: Tally,
     offset: int,
 ) -> list[int]:
-    """Return the ids of one page of `matching`, which has more than COUNT_CAP matches.
+    """Return the ids of a page sorted by price, when there are more matches than the cap.
 
     Up to MATERIALIZE_MAX (estimated) matches are gathered first and sorted in memory (a
-    materialised CTE): walking an index in sort order and filtering would read every row
-    the filters reject, most of the table when the matches cluster at the far end of the
-    order (rebar sorted from the cheapest listing of all). More matches are read in index
-    order, where they are dense; a category is read leaf by leaf from its own index and
-    merged. Relevance ranks the RELEVANCE_POOL freshest matches.
+    materialised CTE): walking the price index and filtering would read every row the
+    filters reject, most of the table when the matches cluster at the far end of the order
+    (rebar sorted from the cheapest listing of all). More matches are read in index order,
+    where they are dense; a category is read leaf by leaf from its own index and merged.
     """
     sort = params.effective_sort
-    if sort == Sort.RELEVANCE and not _is_postgres():
-        sort = Sort.NEWEST  # SQLite has no ranking
     window = (PAGE_SIZE, offset)
-    if sort == Sort.RELEVANCE:
-        # Rank the freshest matches only: ranking reads every ranked row's vector.
-        pool = matching.order_by(*ORDER_BY[Sort.NEWEST]).values("pk")[:RELEVANCE_POOL]
-        ranked = Listing.objects.filter(pk__in=pool).annotate(
-            rank=SearchRank(F("search_vector"), _search_query(params.q))
-        )
-        ordered = ranked.order_by("-rank", "-published_at", "-id").values_list("pk", flat=True)
-        return list(ordered[offset : offset + PAGE_SIZE])
     leaves = tree.subtree_ids(params.category) if params.category is not None else []
     by_leaf = len(leaves) > 1 and not params.q
     if total.value <= MATERIALIZE_MAX and not by_leaf:
@@ -452,13 +442,22 @@ def _cards(ids: list[int]) -> list[Listing]:
     return _with_cover_urls([by_id[pk] for pk in ids if pk in by_id])
 
 
-def _sample(matching: QuerySet, params: SearchParams, sort: str, *, cap: int) -> list[tuple]:
-    """Return (pk, category id, published at, price, rank) of up to `cap` + 1 matches."""
+def _sample(
+    matching: QuerySet, params: SearchParams, sort: str, *, cap: int, newest_first: bool
+) -> list[tuple]:
+    """Return (pk, category id, published at, price, rank) of up to `cap` + 1 matches.
+
+    `newest_first` takes the freshest matches, which hold every page of the newest-first
+    and relevance sorts; otherwise the first matches the database finds, the cheapest way
+    to learn whether there are more than `cap`.
+    """
     qs = matching
     if sort == Sort.RELEVANCE:
         qs = qs.annotate(rank=SearchRank(F("search_vector"), _search_query(params.q)))
     else:
         qs = qs.annotate(rank=Value(0.0, output_field=FloatField()))
+    if newest_first:
+        qs = qs.order_by(*ORDER_BY[Sort.NEWEST])
     return list(qs.values_list("pk", "category_id", "published_at", "price", "rank")[: cap + 1])
 
 
@@ -495,7 +494,8 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     window = MAX_PAGES * PAGE_SIZE
     cap = max(COUNT_CAP, window)
     matching = _matching(params, tree=tree, with_category=True)
-    sample = _sample(matching, params, sort, cap=cap)
+    newest_first = sort in (Sort.NEWEST, Sort.RELEVANCE)
+    sample = _sample(matching, params, sort, cap=cap, newest_first=newest_first)
     complete = len(sample) <= cap
     counts = Counter(row[1] for row in sample)
     if complete:
@@ -506,8 +506,11 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     num_pages = max(1, math.ceil(min(total.value, window) / PAGE_SIZE))
     page = min(max(params.page, 1), num_pages)
     offset = (page - 1) * PAGE_SIZE
-    if complete:
-        ids = [row[0] for row in sorted(sample, key=_sort_key(sort))[offset : offset + PAGE_SIZE]]
+    if complete or newest_first:
+        # The sample holds the page: all the matches, or the freshest `cap` of them, which
+        # is every page of the newest sort and the pool that relevance ranks.
+        rows = sorted(sample[:cap], key=_sort_key(sort))
+        ids = [row[0] for row in rows[offset : offset + PAGE_SIZE]]
     else:
         everywhere = _matching(params, tree=tree, with_category=False)
         ids = _page_ids(matching, everywhere, params, tree=tree, total=total, offset=offset)

@@ -387,15 +387,20 @@ def test_every_strategy_pages_through_the_same_order(
 
 
 @pytest.mark.usefixtures("spread")
-def test_relevance_past_the_cap_ranks_title_matches_first(client, monkeypatch):
+def test_relevance_past_the_cap_ranks_the_freshest_matches_title_matches_first(client, monkeypatch):
     monkeypatch.setattr(selectors, "COUNT_CAP", 2)
     monkeypatch.setattr(selectors, "MAX_PAGES", 1)
-    monkeypatch.setattr(selectors, "PAGE_SIZE", 3)
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 6)
+    matches = Listing.objects.filter(search_vector=selectors._search_query("трактор"))
+    freshest = list(matches.order_by("-published_at", "-id")[:6])
 
     response = client.get(SEARCH, {"q": "трактор"})
 
+    found = titles(response)
     assert not response.context["result"].total.exact
-    assert all(title.startswith("Трактор") for title in titles(response))
+    assert set(found) == {x.title for x in freshest}
+    in_title = [title.startswith("Трактор") for title in found]
+    assert in_title == sorted(in_title, reverse=True)
 
 
 def test_a_card_shows_the_listing_as_it_is_now(client):
