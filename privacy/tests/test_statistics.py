@@ -35,3 +35,15 @@ def test_stats_page_shows_aggregates_with_small_counts_hidden(
     assert "fewer than 5" in html
     assert "TOO Only One" not in html
     assert "Unique excavator" not in html
+
+
+def test_orders_per_month_counts_the_last_twelve_months(client):
+    from orders.tests.factories import OrderFactory
+
+    for _ in range(5):
+        OrderFactory()
+
+    html = client.get("/privacy/stats/").content.decode()
+
+    assert "Orders per month" in html
+    assert ">5<" in html
