@@ -1,8 +1,6 @@
-import uuid
-
 import factory
 
-from accounts.tests.factories import CompanyFactory, UserFactory
+from accounts.tests.factories import UserFactory
 from listings.tests.factories import ListingFactory
 from support.models import CallbackRequest, Complaint, ComplaintAction, Feedback
 
@@ -56,23 +54,3 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
     name = "Дана"
     email = factory.Sequence(lambda n: f"writer{n}@example.kz")
     message = "The search does not find my listing."
-
-
-def order_of(*, company=None, buyer=None, email="buyer@example.kz", number=None):
-    """Create an order (the orders app's own factories may replace this later)."""
-    from orders.models import Order, PaymentMethod, ShippingMethod
-
-    company = company or CompanyFactory()
-    token = uuid.uuid4().hex
-    return Order.objects.create(
-        number=number or f"2026-{uuid.uuid4().int % 1_000_000:06d}",
-        checkout_token=token,
-        company=company,
-        buyer=buyer,
-        full_name="Иван Петров",
-        organization="ТОО Тест",
-        email=buyer.email if buyer else email,
-        address="Astana",
-        shipping_method=ShippingMethod.values[0],
-        payment_method=PaymentMethod.values[0],
-    )

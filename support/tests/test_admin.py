@@ -7,6 +7,7 @@ from django.core import mail
 from accounts.tests.factories import UserFactory
 from listings.models import Listing, Review
 from listings.tests.factories import ReviewFactory
+from orders.tests.factories import OrderFactory
 from privacy.models import DisclosureEvent
 from privacy.services import email_hash
 from support.models import CallbackRequest, Complaint, ComplaintAction, Feedback
@@ -15,7 +16,6 @@ from support.tests.factories import (
     ComplaintActionFactory,
     ComplaintFactory,
     FeedbackFactory,
-    order_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_a_complaint_page_links_to_the_targets_public_and_admin_pages(staff_clie
     complaint = ComplaintFactory(
         target_kind="review", listing=None, review=review, seller=review.company
     )
-    order = order_of()
+    order = OrderFactory()
     about_order = ComplaintFactory(
         target_kind="order", listing=None, order=order, seller=order.company
     )

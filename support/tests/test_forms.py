@@ -5,11 +5,11 @@ import pytest
 from accounts.tests.factories import CompanyFactory, UserFactory
 from listings.models import Listing
 from listings.tests.factories import ListingFactory, ReviewFactory
+from orders.tests.factories import OrderFactory
 from privacy.models import ConsentEvent
 from privacy.services import email_hash
 from support import forms, selectors, texts, views
 from support.models import CallbackRequest, Complaint, Feedback
-from support.tests.factories import order_of
 
 pytestmark = pytest.mark.django_db
 
@@ -230,7 +230,7 @@ def test_a_refused_complaint_shows_the_typed_text_again_escaped(client):
 
 
 def test_a_guest_order_is_reported_by_whoever_holds_its_link(client):
-    order = order_of(email="guest@example.kz")
+    order = OrderFactory(email="guest@example.kz")
 
     page = client.get(f"/support/complaint/?order={order.public_id}")
     response = client.post(
@@ -253,7 +253,7 @@ def test_a_guest_order_is_reported_by_whoever_holds_its_link(client):
 
 
 def test_an_order_number_alone_is_not_enough_to_report_it(client):
-    order = order_of(number="2026-000123")
+    order = OrderFactory(number="2026-000123")
 
     response = client.get("/support/complaint/?order=2026-000123")
 
@@ -264,7 +264,7 @@ def test_an_order_number_alone_is_not_enough_to_report_it(client):
 
 def test_a_signed_in_buyers_order_is_reported_only_by_that_buyer(client):
     buyer = UserFactory()
-    order = order_of(buyer=buyer)
+    order = OrderFactory(buyer=buyer, email=buyer.email)
 
     as_guest = client.get(f"/support/complaint/?order={order.public_id}")
     client.force_login(UserFactory())
