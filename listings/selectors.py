@@ -21,6 +21,7 @@ Search is built to stay fast at a million listings; the choices below follow wha
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
 from listings.models import Category, Listing, ListingImage, Review
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 MAX_PAGES = 50
@@ -113,11 +116,19 @@ def category_tree() -> CategoryTree:
     """Return the catalogue, from the cache: every page asks for it, staff rarely change it.
 
     Admin clears the cached copy when a category is saved or deleted (`category_tree_clear`).
+    Without a reachable cache the catalogue is read from the database.
     """
-    categories = cache.get(CATEGORY_CACHE_KEY)
+    try:
+        categories = cache.get(CATEGORY_CACHE_KEY)
+    except Exception:  # the cache is an optimisation: a page must not fail without it
+        logger.warning("Category cache unavailable", exc_info=True)
+        categories = None
     if categories is None:
         categories = list(Category.objects.all())
-        cache.set(CATEGORY_CACHE_KEY, categories, CATEGORY_CACHE_SECONDS)
+        try:
+            cache.set(CATEGORY_CACHE_KEY, categories, CATEGORY_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Category cache unavailable", exc_info=True)
     return CategoryTree.of(categories)
 
 

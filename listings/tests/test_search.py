@@ -1,10 +1,9 @@
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from accounts.regions import Region
 from accounts.tests.factories import CompanyFactory
-from listings import selectors
+from listings import cards, selectors
 from listings.forms import SEARCH_INVALID_CATEGORY, SEARCH_PRICE_INVALID, SEARCH_PRICE_RANGE
 from listings.models import Category, Listing
 from listings.services import listing_image_add
@@ -414,12 +413,17 @@ def test_a_card_shows_the_listing_as_it_is_now(client):
     assert "Трактор старый" not in body
 
 
-def test_the_search_page_works_without_its_cache(client, monkeypatch):
-    def unavailable(*args, **kwargs):
-        raise ConnectionError("cache down")
+class _UnreachableCache:
+    def __getattr__(self, name):
+        def unavailable(*args, **kwargs):
+            raise ConnectionError("cache down")
 
+        return unavailable
+
+
+def test_the_search_page_works_without_its_cache(client, monkeypatch):
     ListingFactory(title="Трактор")
-    monkeypatch.setattr(cache, "get_many", unavailable)
-    monkeypatch.setattr(cache, "set_many", unavailable)
+    monkeypatch.setattr(selectors, "cache", _UnreachableCache())
+    monkeypatch.setattr(cards, "cache", _UnreachableCache())
 
     assert "Трактор" in client.get(SEARCH).content.decode()
