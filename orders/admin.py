@@ -37,9 +37,11 @@ class OrderAdmin(DisclosureAdminMixin, admin.ModelAdmin):
     search_fields = ("number", "email", "full_name", "organization")
     date_hierarchy = "created_at"
     inlines = [OrderItemInline, OrderEventInline]
+    # Statuses change only through the seller's desk, where each change is an event and
+    # an e-mail; staff may correct the contact data (a rectification request).
     readonly_fields = (
-        "number", "public_id", "checkout_token", "company", "buyer", "subtotal",
-        "has_items_on_request", "created_at", "updated_at",
+        "number", "public_id", "checkout_token", "company", "buyer", "status", "subtotal",
+        "has_items_on_request", "final_total", "cancel_reason", "created_at", "updated_at",
     )  # fmt: skip
     disclosure_fields = ("full_name", "organization", "email", "phone", "address", "comment")
     disclosure_purpose = "orders"

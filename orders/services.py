@@ -337,7 +337,9 @@ ALLOWED_FROM = {
 
 def _transition(*, order: Order, actor, to: str, detail: str = "", **changes) -> Order:
     with transaction.atomic():
-        order = Order.objects.select_for_update().select_related("company").get(pk=order.pk)
+        order = (
+            Order.objects.select_for_update(of=("self",)).select_related("company").get(pk=order.pk)
+        )
         if order.status not in ALLOWED_FROM[to]:
             raise OrderError(
                 TRANSITION_REFUSED % {"status": order.status_label, "action": ACTIONS[to]}

@@ -90,3 +90,19 @@ def test_my_orders_needs_signing_in(client):
 
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/cart/checkout/99999999999999999999999/",
+        "/seller/orders/99999999999999999999999/",
+        "/orders/not-a-uuid/",
+    ],
+)
+def test_ids_out_of_range_or_malformed_are_not_found(seller_client, url):
+    assert seller_client.get(url).status_code == 404
+
+
+def test_adding_a_listing_id_out_of_range_is_not_found(client):
+    assert client.post("/cart/add/99999999999999999999999/", {"quantity": "1"}).status_code == 404
