@@ -14,7 +14,6 @@ from cookie_consent.processor import CookiesProcessor
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -30,6 +29,7 @@ from accounts.forms import (
     ProfileForm,
 )
 from privacy.models import Purpose
+from privacy.registry import ExportEncoder
 from privacy.services import ConsentError, request_meta
 
 EMAIL_UNVERIFIED_MESSAGE = _(
@@ -243,13 +243,3 @@ def data_download(request):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
-
-
-class ExportEncoder(DjangoJSONEncoder):
-    """Encode export rows: dates and lazy strings as Django does, anything else as text."""
-
-    def default(self, o):
-        try:
-            return super().default(o)
-        except TypeError:
-            return str(o)

@@ -2,7 +2,6 @@ import json
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -24,7 +23,7 @@ from privacy.models import (
     Purpose,
     SweepRun,
 )
-from privacy.registry import registry
+from privacy.registry import ExportEncoder, registry
 
 
 @admin.register(Purpose)
@@ -200,7 +199,7 @@ class DataRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
             object_label=str(data_request),
         )
         response = HttpResponse(
-            json.dumps(data_request.export, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            json.dumps(data_request.export, cls=ExportEncoder, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="data-request-{pk}.json"'

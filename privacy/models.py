@@ -1,12 +1,11 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from privacy.registry import LegalBasis
+from privacy.registry import ExportEncoder, LegalBasis
 
 
 class Purpose(models.Model):
@@ -281,7 +280,7 @@ class DataRequest(models.Model):
     )
     export = models.JSONField(
         _("exported data"),
-        encoder=DjangoJSONEncoder,
+        encoder=ExportEncoder,
         null=True,
         blank=True,
         help_text=_("The answer to an access request, until it is erased with the subject."),

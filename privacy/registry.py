@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.db.models.fields.related_lookups import RelatedIn
@@ -204,6 +205,20 @@ class Source:
 
 def _is_plain(value) -> bool:
     return value is None or isinstance(value, str | int | float | bool)
+
+
+class ExportEncoder(DjangoJSONEncoder):
+    """Encode export rows: dates and lazy strings as Django does, anything else as text.
+
+    Exports hold whatever the sources' fields hold (phone numbers, say); as text every
+    value stays readable to the person and storable in a JSONField.
+    """
+
+    def default(self, o):
+        try:
+            return super().default(o)
+        except TypeError:
+            return str(o)
 
 
 @dataclass(frozen=True)

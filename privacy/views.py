@@ -11,7 +11,6 @@ from cookie_consent.views import (
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 from privacy import selectors, services, statistics
 from privacy.forms import DataRequestForm, PolicyAcceptForm
 from privacy.models import DataRequest, PolicyVersion
-from privacy.registry import registry
+from privacy.registry import ExportEncoder, registry
 from privacy.texts import COOKIE_BANNER_TEXT, COOKIE_GROUP_TEXT, POLICY_ACCEPT_TEXT
 
 REQUEST_ACCEPTED_MESSAGE = _(
@@ -181,7 +180,7 @@ def request_download(request, token: str):
     if data_request.kind != DataRequest.Kind.ACCESS or data_request.export is None:
         raise Http404
     response = HttpResponse(
-        json.dumps(data_request.export, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        json.dumps(data_request.export, cls=ExportEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="my-data-{data_request.pk}.json"'

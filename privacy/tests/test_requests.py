@@ -203,3 +203,18 @@ def test_rejecting_in_admin_asks_for_the_reason_first(client, django_capture_on_
         "rejected",
         "Identity not proven",
     )
+
+
+def test_an_access_request_of_a_user_with_a_phone_number_is_stored_and_downloadable(client):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    person = UserFactory(phone="+77012345678")
+    data_request = DataRequest.objects.create(
+        kind="access", user=person, email=person.email, status="verified"
+    )
+
+    services.data_request_run(data_request=data_request)
+    client.force_login(staff)
+    response = client.get(f"/admin/privacy/datarequest/{data_request.pk}/export/")
+
+    export = json.loads(response.content)
+    assert export["accounts.user"]["rows"][0]["phone"] == "+77012345678"
