@@ -39,6 +39,7 @@ ORDER_SENT = _(
     "conditions; we sent the details to %(email)s."
 )
 ORDER_ALREADY_SENT = _("This order was already sent: here it is.")
+FORM_EXPIRED = _("The form has expired. Please check it and send it again.")
 FIX_ERRORS = _("Please correct the errors below.")
 MESSAGE_SENT = _("Your message is sent.")
 STATUS_CHANGED = _("The order is now “%(status)s”. The buyer is told by e-mail.")
@@ -159,6 +160,13 @@ def checkout(request, seller_id):
                 else:
                     messages.info(request, ORDER_ALREADY_SENT)
                 return redirect(order)
+        elif "checkout_token" in form.errors:
+            # A form without its one-time token (an old page, a crafted post): give it one.
+            data = request.POST.copy()
+            data["checkout_token"] = services.checkout_token_new()
+            form = CheckoutForm(data, options=options)
+            form.is_valid()
+            messages.error(request, FORM_EXPIRED)
         else:
             messages.error(request, FIX_ERRORS)
     else:

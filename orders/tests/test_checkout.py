@@ -415,3 +415,21 @@ def test_a_seller_with_one_payment_option_gets_it_preselected(client, company, t
 
     assert re.search(r'value="bank_transfer"[^>]*checked', page)
     assert "Склад в Кокшетау" in page
+
+
+def test_a_form_without_its_token_is_refused_and_given_a_new_one(
+    client, company, two_sellers_in_cart, order_form
+):
+    response = client.post(f"/cart/checkout/{company.pk}/", order_form)
+
+    assert response.status_code == 200
+    assert not Order.objects.exists()
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert messages == ["The form has expired. Please check it and send it again."]
+    token = response.context["form"]["checkout_token"].value()
+    assert len(token) == 43
+    assert response.context["form"]["full_name"].value() == order_form["full_name"]
+
+    send_order(client, company, order_form, token=token)
+
+    assert Order.objects.count() == 1
