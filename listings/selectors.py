@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.db.models import Avg, Count, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -453,6 +453,9 @@ def _cards(ids: list[int]) -> list[Listing]:
     return _with_cover_urls([by_id[pk] for pk in ids if pk in by_id])
 
 
+SAMPLE_COLUMNS = ("pk", "category_id", "published_at", "price")
+
+
 def _sample(
     matching: QuerySet, params: SearchParams, sort: str, *, cap: int, newest_first: bool
 ) -> list[tuple]:
@@ -460,16 +463,23 @@ def _sample(
 
     `newest_first` takes the freshest matches, which hold every page of the newest-first
     and relevance sorts; otherwise the first matches the database finds, the cheapest way
-    to learn whether there are more than `cap`.
+    to learn whether there are more than `cap`. The rank is computed on the sample only,
+    outside the query that finds it: inside, PostgreSQL would rank every match before
+    keeping the freshest.
     """
-    qs = matching
-    if sort == Sort.RELEVANCE:
-        qs = qs.annotate(rank=SearchRank(F("search_vector"), _search_query(params.q)))
-    else:
-        qs = qs.annotate(rank=Value(0.0, output_field=FloatField()))
-    if newest_first:
-        qs = qs.order_by(*ORDER_BY[Sort.NEWEST])
-    return list(qs.values_list("pk", "category_id", "published_at", "price", "rank")[: cap + 1])
+    qs = matching.order_by(*ORDER_BY[Sort.NEWEST]) if newest_first else matching
+    if sort != Sort.RELEVANCE:
+        rows = qs.values_list(*SAMPLE_COLUMNS)[: cap + 1]
+        return [(*row, 0.0) for row in rows]
+    inner_sql, inner_params = _sql(qs.values(*SAMPLE_COLUMNS, "search_vector")[: cap + 1])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.pk, s.category_id, s.published_at, s.price, "
+            "ts_rank(s.search_vector, websearch_to_tsquery(%s::regconfig, %s)) "
+            f"FROM ({inner_sql}) s",
+            (SEARCH_CONFIG, params.q, *inner_params),
+        )
+        return cursor.fetchall()
 
 
 _OLDEST = datetime.min.replace(tzinfo=UTC)
