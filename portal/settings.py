@@ -156,6 +156,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "orders.tasks.mail_outbox_flush_task",
         "schedule": 60,
     },
+    # Guests' callback requests carry no e-mail, so the sweep cannot find them by it.
+    "support-callbacks-purge": {
+        "task": "support.tasks.callbacks_purge_guests_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # --- Authentication (django-allauth: e-mail is the login, no usernames) ----------------
@@ -237,6 +242,10 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Behind a load balancer every request comes from its address: name the header in which
+# the proxy passes the client's (e.g. HTTP_X_REAL_IP). Consent records and rate limits use it.
+CLIENT_IP_META_KEY = env.str("CLIENT_IP_META_KEY", default="REMOTE_ADDR")
+RATELIMIT_IP_META_KEY = CLIENT_IP_META_KEY
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Cookie consent (django-cookie-consent) --------------------------------------------

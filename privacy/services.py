@@ -43,7 +43,7 @@ def truncate_ip(ip: str | None) -> str | None:
 def request_meta(request) -> dict:
     """Return the IP and user agent of a request, as the ledgers keep them."""
     return {
-        "ip": request.META.get("REMOTE_ADDR", ""),
+        "ip": request.META.get(settings.CLIENT_IP_META_KEY, "").split(",")[0].strip(),
         "user_agent": request.META.get("HTTP_USER_AGENT", "")[:512],
     }
 
