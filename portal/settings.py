@@ -246,6 +246,8 @@ X_FRAME_OPTIONS = "DENY"
 # the proxy passes the client's (e.g. HTTP_X_REAL_IP). Consent records and rate limits use it.
 CLIENT_IP_META_KEY = env.str("CLIENT_IP_META_KEY", default="REMOTE_ADDR")
 RATELIMIT_IP_META_KEY = CLIENT_IP_META_KEY
+SUPPORT_RATE_PER_IP = env.str("SUPPORT_RATE_PER_IP", default="10/h")
+SUPPORT_RATE_PER_IDENTITY = env.str("SUPPORT_RATE_PER_IDENTITY", default="5/h")
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Cookie consent (django-cookie-consent) --------------------------------------------
