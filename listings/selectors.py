@@ -25,7 +25,6 @@ import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.contrib.postgres.search import SearchQuery
@@ -453,19 +452,19 @@ def _cards(ids: list[int]) -> list[Listing]:
     return _with_cover_urls([by_id[pk] for pk in ids if pk in by_id])
 
 
-SAMPLE_COLUMNS = ("pk", "category_id", "published_at", "price")
+SAMPLE_COLUMNS = ("pk", "category_id", "price")
 
 
 def _sample(
     matching: QuerySet, params: SearchParams, sort: str, *, cap: int, newest_first: bool
 ) -> list[tuple]:
-    """Return (pk, category id, published at, price, rank) of up to `cap` + 1 matches.
+    """Return (pk, category id, price, rank) of up to `cap` + 1 matches.
 
-    `newest_first` takes the freshest matches, which hold every page of the newest-first
-    and relevance sorts; otherwise the first matches the database finds, the cheapest way
-    to learn whether there are more than `cap`. The rank is computed on the sample only,
-    outside the query that finds it: inside, PostgreSQL would rank every match before
-    keeping the freshest.
+    `newest_first` takes the freshest matches, newest first, which hold every page of the
+    newest-first and relevance sorts; otherwise the first matches the database finds, the
+    cheapest way to learn whether there are more than `cap`. The rank is computed on the
+    sample only, outside the query that finds it: inside, PostgreSQL would rank every
+    match before keeping the freshest.
     """
     qs = matching.order_by(*ORDER_BY[Sort.NEWEST]) if newest_first else matching
     if sort != Sort.RELEVANCE:
@@ -474,7 +473,7 @@ def _sample(
     inner_sql, inner_params = _sql(qs.values(*SAMPLE_COLUMNS, "search_vector")[: cap + 1])
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT s.pk, s.category_id, s.published_at, s.price, "
+            "SELECT s.pk, s.category_id, s.price, "
             "ts_rank(s.search_vector, websearch_to_tsquery(%s::regconfig, %s)) "
             f"FROM ({inner_sql}) s",
             (SEARCH_CONFIG, params.q, *inner_params),
@@ -482,22 +481,19 @@ def _sample(
         return cursor.fetchall()
 
 
-_OLDEST = datetime.min.replace(tzinfo=UTC)
+def _sorted(sample: list[tuple], sort: str) -> list[tuple]:
+    """Return sample rows in the order of `sort`, as the database would order them.
 
-
-def _sort_key(sort: str):
-    """Return a key that orders sample rows as ORDER_SQL orders them in the database."""
-
-    def newest(row):
-        return (_OLDEST - (row[2] or _OLDEST), -row[0])
-
+    A newest-first sample is in order already; relevance keeps that order among equal
+    ranks (a stable sort), which is ORDER BY rank DESC, published_at DESC, id DESC.
+    """
     if sort == Sort.RELEVANCE:
-        return lambda row: (-row[4], *newest(row))
+        return sorted(sample, key=lambda row: -row[3])
     if sort == Sort.PRICE_ASC:
-        return lambda row: (row[3] is None, row[3] or 0, row[0])
+        return sorted(sample, key=lambda row: (row[2] is None, row[2] or 0, row[0]))
     if sort == Sort.PRICE_DESC:
-        return lambda row: (row[3] is None, -(row[3] or 0), -row[0])
-    return newest
+        return sorted(sample, key=lambda row: (row[2] is None, -(row[2] or 0), -row[0]))
+    return sample
 
 
 def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
@@ -530,7 +526,7 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     if complete or newest_first:
         # The sample holds the page: all the matches, or the freshest `cap` of them, which
         # is every page of the newest sort and the pool that relevance ranks.
-        rows = sorted(sample[:cap], key=_sort_key(sort))
+        rows = _sorted(sample[:cap], sort)
         ids = [row[0] for row in rows[offset : offset + PAGE_SIZE]]
     else:
         everywhere = _matching(params, tree=tree, with_category=False)
