@@ -267,6 +267,7 @@ QUERIES = [
     {"q": "трактор", "sort": "relevance", "page": "2"},
     {"category": "__section__", "sort": "price_desc"},
     {"seller": "__seller__", "region": Region.AKMOLA, "price_min": "1", "sort": "price_asc"},
+    {"category": "__section__", "price_max": "99999999"},
 ]
 
 
@@ -281,9 +282,10 @@ def test_the_search_page_runs_a_bounded_number_of_queries(
 
     for query in QUERIES:
         query = {key: values.get(value, value) for key, value in query.items()}
-        # Four for the search (categories, capped counts, page, covers), two for the
-        # cookie banner of base.html.
-        with django_assert_max_num_queries(6, info=str(query)):
+        # At most three for the search (the capped sample, an estimate, the cards) and two
+        # for the cookie banner of base.html; walking the leaves (a price range in a
+        # section) adds its savepoint and two planner settings.
+        with django_assert_max_num_queries(9, info=str(query)):
             response = client.get(SEARCH, query)
         assert response.status_code == 200
 
@@ -427,3 +429,22 @@ def test_the_search_page_works_without_its_cache(client, monkeypatch):
     monkeypatch.setattr(cards, "cache", _UnreachableCache())
 
     assert "Трактор" in client.get(SEARCH).content.decode()
+
+
+@pytest.mark.usefixtures("spread")
+def test_walking_each_leaf_gives_the_same_pages_as_one_query(client, monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_CAP", 4)
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 3)
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    section = Category.objects.get(slug="agricultural-machinery")
+    query = {"category": section.pk, "price_min": "1100", "sort": "newest"}
+    assert selectors._walks_leaves(
+        selectors.SearchParams(category=section, price_min=1100, sort="newest"), "newest"
+    )
+
+    walked = [titles(client.get(SEARCH, {**query, "page": n})) for n in (1, 2)]
+    monkeypatch.setattr(selectors, "_walks_leaves", lambda params, sort: False)
+    queried = [titles(client.get(SEARCH, {**query, "page": n})) for n in (1, 2)]
+
+    assert walked == queried
+    assert len(walked[0]) == 3
