@@ -102,8 +102,8 @@ def seed(users: int) -> dict[str, int]:
              for i in ids for purpose in (service, marketing)),
         )  # fmt: skip
         counts["privacy_consentevent"] = users * 2
-        counts.update(_seed_orders(cursor, ids, long_ago))
         cursor.execute(f"SELECT setval('accounts_user_id_seq', {first + users})")
+        counts.update(_seed_orders(cursor, ids, long_ago))
         cursor.execute("ANALYZE")
     return counts
 

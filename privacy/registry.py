@@ -105,20 +105,20 @@ def by_user(field_name: str = "user") -> Callable[[Subjects], Q]:
     return subject_filter
 
 
-def by_user_or_email(user_field: str, email_field: str) -> Callable[[Subjects], Q]:
+def by_user_or_email(user_field: str, email_field: str) -> Callable[[Subjects], list[Q]]:
     """Return a filter matching rows of the users, or rows left by guests under the e-mails.
 
-    E-mails are compared case-insensitively through `__in` on the lower-cased values the
-    services store, so the match uses the column's index rather than a scan.
+    E-mails are compared exactly with the lower-cased values the services store, so the
+    match uses the column's index; the two conditions are alternatives (see Source.rows).
     """
 
-    def subject_filter(subjects: Subjects) -> Q:
-        condition = Q(pk__in=[])
+    def subject_filter(subjects: Subjects) -> list[Q]:
+        alternatives = []
         if subjects.user_ids:
-            condition |= Q(**{f"{user_field}__in_batch": subjects.user_ids})
+            alternatives.append(Q(**{f"{user_field}__in_batch": subjects.user_ids}))
         if subjects.emails:
-            condition |= Q(**{f"{email_field}__in_batch": subjects.emails})
-        return condition
+            alternatives.append(Q(**{f"{email_field}__in_batch": subjects.emails}))
+        return alternatives or [Q(pk__in=[])]
 
     return subject_filter
 
@@ -142,7 +142,7 @@ class Source:
     legal_basis: str
     recipients: str
     description: str
-    subject_filter: Callable[[Subjects], Q]
+    subject_filter: Callable[[Subjects], Q | list[Q]]
     erasure: str = Erasure.DELETE
     anonymised: Mapping[str, object] = field(default_factory=dict)
     kept_because: str = ""
@@ -162,8 +162,19 @@ class Source:
         return self.model._meta.label_lower
 
     def rows(self, subjects: Subjects) -> QuerySet:
-        """Return the rows that belong to these subjects."""
-        return self.model._default_manager.filter(self.subject_filter(subjects))
+        """Return the rows that belong to these subjects.
+
+        A filter may return several alternatives (a list of Q) instead of one Q: each is
+        then selected on its own and the results united, so that each can use its own
+        index. OR-ing conditions that reach through a join (the buyer of a message's order,
+        or the message's author) would make PostgreSQL scan the whole table every batch.
+        """
+        manager = self.model._default_manager
+        condition = self.subject_filter(subjects)
+        if isinstance(condition, Q):
+            return manager.filter(condition)
+        selects = [manager.filter(alternative).values("pk") for alternative in condition]
+        return manager.filter(pk__in=selects[0].union(*selects[1:]))
 
     def export(self, subjects: Subjects) -> list[dict]:
         """Return the subjects' rows as plain dictionaries (one query)."""
