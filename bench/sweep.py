@@ -152,7 +152,7 @@ def run_sweep(batch_size: int) -> tuple[float, str]:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=1_000_000)
-    parser.add_argument("--batch-size", type=int, default=2000)
+    parser.add_argument("--batch-size", type=int, default=5000)
     options = parser.parse_args()
 
     recreate_database()

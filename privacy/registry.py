@@ -173,7 +173,7 @@ class Source:
         condition = self.subject_filter(subjects)
         if isinstance(condition, Q):
             return manager.filter(condition)
-        selects = [manager.filter(alternative).values("pk") for alternative in condition]
+        selects = [manager.filter(alt).order_by().values("pk") for alt in condition]
         return manager.filter(pk__in=selects[0].union(*selects[1:]))
 
     def export(self, subjects: Subjects) -> list[dict]:

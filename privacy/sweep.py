@@ -27,7 +27,7 @@ from privacy.erasure import holds_split, subjects_count, subjects_erase, subject
 from privacy.models import SweepRun
 from privacy.registry import Subjects, registry
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 5000
 
 
 def retention_cutoff(as_of: dt.date) -> dt.datetime:

@@ -12,7 +12,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Count, change nothing.")
         parser.add_argument("--as-of", help="Run as if today were this date (YYYY-MM-DD).")
-        parser.add_argument("--batch-size", type=int, default=2000)
+        parser.add_argument("--batch-size", type=int, default=5000)
 
     def handle(self, *args, dry_run, as_of, batch_size, **options):
         try:
