@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from listings.models import Category, Listing, Review
-from listings.services import delete_files_on_commit, listing_image_files
+from listings.services import catalogue_changed, delete_files_on_commit, listing_image_files
 from privacy.registry import Erasure, LegalBasis, Source, Subjects, by_user, registry
 
 _listings_of = by_user("company__owner")
@@ -21,6 +21,8 @@ def _erase_listings(subjects: Subjects) -> int:
     with transaction.atomic():
         delete_files_on_commit(listing_image_files(rows.values("pk")))
         deleted, _per_model = rows.delete()
+        if deleted:
+            catalogue_changed()
     return deleted
 
 

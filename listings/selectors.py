@@ -20,6 +20,7 @@ Search is built to stay fast at a million listings; the choices below follow wha
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -537,6 +538,46 @@ def _sorted(sample: list[tuple], sort: str) -> list[tuple]:
     if sort == Sort.PRICE_DESC:
         return sorted(sample, key=lambda row: (row[2] is None, -(row[2] or 0), -row[0]))
     return sample
+
+
+# Search results are shared by every visitor for a short time: the same query from many
+# people costs the database once. Every change that can alter a result (publishing,
+# editing, archiving, blocking, deleting a listing) moves the catalogue version, which is
+# part of the key, so those show at once; a deactivated seller's listings leave the
+# cached results within SEARCH_CACHE_SECONDS.
+SEARCH_CACHE_SECONDS = 30
+CATALOGUE_VERSION_KEY = "listings:catalogue-version"
+
+
+def _search_key(params: SearchParams) -> str:
+    version = cache.get_or_set(CATALOGUE_VERSION_KEY, 1, timeout=None)
+    parts = (
+        params.q, params.category.pk if params.category else "", params.region,
+        params.price_min, params.price_max, params.condition, params.seller_id,
+        params.effective_sort, params.page,
+    )  # fmt: skip
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"listings:search:{version}:{digest}"
+
+
+def listing_search_cached(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
+    """Return `listing_search`'s result, from the shared cache when the same search ran lately.
+
+    The cache is an optimisation: when it is unreachable the search simply runs.
+    """
+    try:
+        key = _search_key(params)
+        result = cache.get(key)
+    except Exception:
+        logger.warning("Search cache unavailable", exc_info=True)
+        return listing_search(params=params, tree=tree)
+    if result is None:
+        result = listing_search(params=params, tree=tree)
+        try:
+            cache.set(key, result, SEARCH_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Search cache unavailable", exc_info=True)
+    return result
 
 
 def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:

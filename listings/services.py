@@ -8,10 +8,13 @@ the person who asked; views show it next to the form.
 from __future__ import annotations
 
 import io
+import logging
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
@@ -22,6 +25,8 @@ from PIL import Image, ImageOps
 
 from accounts.selectors import company_of, email_verified
 from listings.models import Listing, ListingImage, Review
+
+logger = logging.getLogger(__name__)
 
 MAX_IMAGES = 10
 IMAGE_MAX_SIDE = 1600
@@ -84,6 +89,19 @@ def _assign(listing: Listing, data: dict) -> None:
 
 
 @transaction.atomic
+def catalogue_changed() -> None:
+    """Move the catalogue version once the transaction commits: cached searches are stale."""
+    from listings.selectors import CATALOGUE_VERSION_KEY
+
+    def bump():
+        try:
+            cache.set(CATALOGUE_VERSION_KEY, time.time_ns(), timeout=None)
+        except Exception:  # searches then expire within SEARCH_CACHE_SECONDS
+            logger.warning("Could not move the catalogue version", exc_info=True)
+
+    transaction.on_commit(bump)
+
+
 def listing_create(*, company, data: dict) -> Listing:
     """Create a draft listing of the company from validated form data."""
     listing = Listing(company=company, status=Listing.Status.DRAFT)
@@ -97,6 +115,7 @@ def listing_update(*, listing: Listing, data: dict) -> Listing:
     """Save the seller's edits; the listing keeps its status and publication date."""
     _assign(listing, data)
     listing.save()
+    catalogue_changed()
     return listing
 
 
@@ -113,6 +132,7 @@ def listing_publish(*, listing: Listing, user) -> Listing:
         listing.status = Listing.Status.PUBLISHED
         listing.published_at = timezone.now()
         listing.save(update_fields=["status", "published_at", "updated_at"])
+        catalogue_changed()
     return listing
 
 
@@ -123,16 +143,19 @@ def listing_archive(*, listing: Listing) -> Listing:
     if listing.status != Listing.Status.BLOCKED:
         listing.status = Listing.Status.ARCHIVED
         listing.save(update_fields=["status", "updated_at"])
+        catalogue_changed()
     return listing
 
 
 def listings_block(*, listings) -> int:
     """Block listings (staff moderation): they leave every public page; return how many."""
+    catalogue_changed()
     return listings.exclude(status=Listing.Status.BLOCKED).update(status=Listing.Status.BLOCKED)
 
 
 def listings_unblock(*, listings) -> int:
     """Lift a block: the listings go back to draft, for their sellers to publish again."""
+    catalogue_changed()
     return listings.filter(status=Listing.Status.BLOCKED).update(status=Listing.Status.DRAFT)
 
 
@@ -156,6 +179,7 @@ def listing_delete(*, listing: Listing) -> None:
     """Delete the listing with its images; the files go once the deletion is committed."""
     delete_files_on_commit(listing_image_files([listing.pk]))
     listing.delete()
+    catalogue_changed()
 
 
 # --- Images -----------------------------------------------------------------------------------
@@ -177,6 +201,7 @@ def _encode(image: Image.Image, *, side: int, quality: int) -> ContentFile:
 @transaction.atomic
 def listing_image_add(*, listing: Listing, upload) -> ListingImage:
     """Add a validated upload (see `forms.validate_listing_image`) as the last image."""
+    catalogue_changed()  # the first photo is on the cards in cached results
     # Lock the listing so that two uploads at once cannot pass the limit together.
     listing = Listing.objects.select_for_update().get(pk=listing.pk)
     existing = listing.images.count()
@@ -210,11 +235,13 @@ def listing_image_add(*, listing: Listing, upload) -> ListingImage:
 def listing_image_delete(*, image: ListingImage) -> None:
     delete_files_on_commit([image.image.name, image.thumbnail.name])
     image.delete()
+    catalogue_changed()  # the first photo is on the cards in cached results
 
 
 @transaction.atomic
 def listing_images_reorder(*, listing: Listing, image_ids: list[int]) -> None:
     """Put the listing's images in the given order; ids of other listings are ignored."""
+    catalogue_changed()  # the first photo is on the cards in cached results
     images = {i.pk: i for i in listing.images.select_for_update()}
     ordered = [images.pop(pk) for pk in image_ids if pk in images]
     ordered += sorted(images.values(), key=lambda i: (i.position, i.pk))
@@ -225,6 +252,7 @@ def listing_images_reorder(*, listing: Listing, image_ids: list[int]) -> None:
 
 def listing_image_move(*, image: ListingImage, offset: int) -> None:
     """Move an image `offset` places earlier (negative) or later (positive)."""
+    catalogue_changed()  # the first photo is on the cards in cached results
     ids = list(image.listing.images.order_by("position", "id").values_list("pk", flat=True))
     index = ids.index(image.pk)
     target = min(max(index + offset, 0), len(ids) - 1)

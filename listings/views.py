@@ -45,7 +45,7 @@ def search(request):
     tree = selectors.category_tree()
     form = SearchForm(request.GET, tree=tree)
     params = form.params()
-    result = selectors.listing_search(params=params, tree=tree)
+    result = selectors.listing_search_cached(params=params, tree=tree)
     if result.window_reached:
         messages.info(request, SEARCH_WINDOW % {"pages": result.num_pages})
     context = {

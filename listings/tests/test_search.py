@@ -404,11 +404,16 @@ def test_relevance_past_the_cap_ranks_the_freshest_matches_title_matches_first(c
     assert in_title == sorted(in_title, reverse=True)
 
 
-def test_a_card_shows_the_listing_as_it_is_now(client):
+def test_a_card_shows_the_listing_as_it_is_now(client, django_capture_on_commit_callbacks):
+    from listings.services import catalogue_changed
+
     listing = ListingFactory(title="Трактор старый")
     assert "Трактор старый" in client.get(SEARCH).content.decode()
 
-    Listing.objects.filter(pk=listing.pk).update(title="Трактор новый", price=42)
+    # An edit as listing_update makes it: the row changes and cached searches go stale.
+    with django_capture_on_commit_callbacks(execute=True):
+        Listing.objects.filter(pk=listing.pk).update(title="Трактор новый", price=42)
+        catalogue_changed()
 
     body = client.get(SEARCH).content.decode()
     assert "Трактор новый" in body
@@ -448,3 +453,27 @@ def test_walking_each_leaf_gives_the_same_pages_as_one_query(client, monkeypatch
 
     assert walked == queried
     assert len(walked[0]) == 3
+
+
+def test_a_repeated_search_is_served_from_the_shared_cache(client, django_assert_max_num_queries):
+    ListingFactory(title="Трактор МТЗ-82")
+    first = titles(client.get(SEARCH, {"q": "трактор"}))
+
+    with django_assert_max_num_queries(2):  # the category tree and the cards are cached too
+        again = titles(client.get(SEARCH, {"q": "трактор"}))
+
+    assert again == first == ["Трактор МТЗ-82"]
+
+
+def test_publishing_or_blocking_shows_in_cached_searches_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    from listings import services
+
+    listing = ListingFactory(title="Сеялка СЗ-5.4")
+    assert titles(client.get(SEARCH, {"q": "сеялка"})) == ["Сеялка СЗ-5.4"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.listings_block(listings=Listing.objects.filter(pk=listing.pk))
+
+    assert titles(client.get(SEARCH, {"q": "сеялка"})) == []
