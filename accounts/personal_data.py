@@ -11,7 +11,7 @@
 - allauth's e-mail addresses are deleted.
 """
 
-from allauth.account.models import EmailAddress
+from allauth.account.models import EmailAddress, EmailConfirmation
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
@@ -131,6 +131,21 @@ companies = registry.register(
     )
 )
 
+_addresses_of = by_user("user")
+
+
+def _erase_email_addresses(subjects) -> int:
+    """Delete the addresses in two statements, without Django's per-row collector.
+
+    Their only dependants are pending confirmations, deleted first; nothing listens to
+    their deletion. At a retention sweep's scale the collector cost more than the rest of
+    the user's erasure together.
+    """
+    addresses = EmailAddress.objects.filter(_addresses_of(subjects))
+    EmailConfirmation.objects.filter(email_address__in=addresses.values("pk")).delete()
+    return addresses._raw_delete(addresses.db)
+
+
 email_addresses = registry.register(
     Source(
         model=EmailAddress,
@@ -139,8 +154,9 @@ email_addresses = registry.register(
         legal_basis=LegalBasis.CONTRACT,
         recipients=_("The operator; its e-mail delivery provider"),
         description=_("Your e-mail addresses and whether you confirmed them"),
-        subject_filter=by_user("user"),
+        subject_filter=_addresses_of,
         erasure=Erasure.DELETE,
+        custom_erase=_erase_email_addresses,
         export_fields=("pk", "email", "verified", "primary"),
     )
 )

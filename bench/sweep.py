@@ -27,7 +27,9 @@ DATABASE = "portal_bench_sweep"
 ENV = {
     **os.environ,
     "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-    "DJANGO_DEBUG": "1",
+    # Debug off: with it on, Django keeps every query in memory.
+    "DJANGO_DEBUG": "0",
+    "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
     "REDIS_URL": "",
     "PYTHONWARNINGS": "ignore",
 }
