@@ -12,6 +12,8 @@
 """
 
 from allauth.account.models import EmailAddress, EmailConfirmation
+from allauth.usersessions.models import UserSession
+from django.contrib.sessions.models import Session
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
@@ -158,5 +160,32 @@ email_addresses = registry.register(
         erasure=Erasure.DELETE,
         custom_erase=_erase_email_addresses,
         export_fields=("pk", "email", "verified", "primary"),
+    )
+)
+
+
+_sessions_of = by_user("user")
+
+
+def _erase_sessions(subjects) -> int:
+    """End the subjects' sessions: the sessions themselves, then allauth's record of them."""
+    sessions = UserSession.objects.filter(_sessions_of(subjects))
+    Session.objects.filter(session_key__in=sessions.values("session_key")).delete()
+    deleted, _per_model = sessions.delete()
+    return deleted
+
+
+registry.register(
+    Source(
+        model=UserSession,
+        fields=("user", "ip", "user_agent", "data"),
+        purpose="fraud",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        recipients=_("The operator"),
+        description=_("Your signed-in sessions: when, from which address and browser"),
+        subject_filter=_sessions_of,
+        erasure=Erasure.DELETE,
+        custom_erase=_erase_sessions,
+        export_fields=("pk", "created_at", "last_seen_at", "ip", "user_agent"),
     )
 )

@@ -7,6 +7,7 @@ requests), so a change is never recorded without its audit row, nor the other wa
 
 from datetime import timedelta
 
+from allauth.usersessions.models import UserSession
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -202,6 +203,8 @@ def account_close(
         user.is_active = False
         user.set_unusable_password()
         user.save(update_fields=["is_active", "password"])
+        for session in UserSession.objects.filter(user=user):
+            session.end()  # deletes the session itself, on every device
         purposes = [event.purpose for event in consent_current(user=user).values() if event.granted]
         if withdrawn_purpose is not None and withdrawn_purpose not in purposes:
             purposes.append(withdrawn_purpose)

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    # Records each user's sessions, so that closing or erasing an account ends them all.
+    "allauth.usersessions",
     "cookie_consent",
     "phonenumber_field",
     # The project's apps, lowest in the dependency order first.
