@@ -1,6 +1,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -41,8 +43,11 @@ class User(AbstractUser):
     phone = PhoneNumberField(_("phone"), blank=True)
     region = models.CharField(_("region"), max_length=32, choices=Region.choices, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
+    # Set at creation, so that a user who never signs in still expires; erasure empties it,
+    # which also takes the erased row out of the retention sweep's selection.
     last_interaction_at = models.DateTimeField(
         _("last interaction"),
+        default=timezone.now,
         null=True,
         blank=True,
         db_index=True,
@@ -57,6 +62,10 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        indexes = [
+            # The public visibility rule of listings reads the deactivated owners only.
+            models.Index(fields=["id"], condition=Q(is_active=False), name="user_inactive"),
+        ]
 
     def __str__(self):
         return self.email

@@ -147,3 +147,13 @@ def test_command_refuses_a_malformed_date():
 
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("privacy_sweep", "--as-of", "01.06.2031")
+
+
+def test_a_user_who_never_signed_in_expires_from_the_day_they_were_created():
+    user = User.objects.create_user(email="never@mail.kz", password="x")
+
+    assert user.last_interaction_at is not None
+    assert (
+        retention_sweep(as_of=timezone.localdate() + dt.timedelta(days=365 * 5 + 2)).subjects == 1
+    )
+    assert _erased(user)
