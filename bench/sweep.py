@@ -146,8 +146,10 @@ def run_sweep(batch_size: int) -> tuple[float, str]:
     result = subprocess.run(
         [sys.executable, "manage.py", "privacy_sweep", "--as-of", AS_OF.isoformat(),
          "--batch-size", str(batch_size)],
-        cwd=ROOT, env=ENV, check=True, capture_output=True, text=True,
+        cwd=ROOT, env=ENV, capture_output=True, text=True,
     )  # fmt: skip
+    if result.returncode:
+        sys.exit(f"privacy_sweep failed:\n{result.stderr}")
     return time.perf_counter() - started, result.stdout
 
 
