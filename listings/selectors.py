@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.core.files.storage import default_storage
@@ -544,8 +545,7 @@ def _sorted(sample: list[tuple], sort: str) -> list[tuple]:
 # people costs the database once. Every change that can alter a result (publishing,
 # editing, archiving, blocking, deleting a listing) moves the catalogue version, which is
 # part of the key, so those show at once; a deactivated seller's listings leave the
-# cached results within SEARCH_CACHE_SECONDS.
-SEARCH_CACHE_SECONDS = 30
+# cached results within SEARCH_CACHE_SECONDS (a setting; 0 turns the cache off).
 CATALOGUE_VERSION_KEY = "listings:catalogue-version"
 
 
@@ -565,6 +565,9 @@ def listing_search_cached(*, params: SearchParams, tree: CategoryTree) -> Search
 
     The cache is an optimisation: when it is unreachable the search simply runs.
     """
+    seconds = settings.SEARCH_CACHE_SECONDS
+    if not seconds:
+        return listing_search(params=params, tree=tree)
     try:
         key = _search_key(params)
         result = cache.get(key)
@@ -574,7 +577,7 @@ def listing_search_cached(*, params: SearchParams, tree: CategoryTree) -> Search
     if result is None:
         result = listing_search(params=params, tree=tree)
         try:
-            cache.set(key, result, SEARCH_CACHE_SECONDS)
+            cache.set(key, result, seconds)
         except Exception:
             logger.warning("Search cache unavailable", exc_info=True)
     return result

@@ -258,6 +258,11 @@ COOKIE_CONSENT_SECURE = SESSION_COOKIE_SECURE
 COOKIE_CONSENT_LOG_ENABLED = False  # the privacy consent ledger is the record of choices
 COOKIE_CONSENT_SUCCESS_URL = "/cookies/"
 
+# --- Search -----------------------------------------------------------------------------
+# Seconds a search result is shared between visitors (0: off). Catalogue changes show at
+# once; a deactivated seller's listings leave cached results within this time.
+SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=30)
+
 # --- Phone numbers ----------------------------------------------------------------------
 PHONENUMBER_DEFAULT_REGION = "KZ"
 PHONENUMBER_DB_FORMAT = "E164"
