@@ -167,8 +167,9 @@ def start_gunicorn(url: str) -> tuple[subprocess.Popen, int]:
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }
-    if os.environ.get("REDIS_URL"):
-        env["REDIS_URL"] = os.environ["REDIS_URL"]
+    for name in ("REDIS_URL", "SEARCH_CACHE_SECONDS"):  # e.g. SEARCH_CACHE_SECONDS=0: cold
+        if os.environ.get(name):
+            env[name] = os.environ[name]
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "bench.search:wsgi()", "--workers", "1",
          "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
