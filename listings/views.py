@@ -5,7 +5,6 @@ Desk URLs carry a listing id, so every desk view fetches the listing through
 """
 
 import copy
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,8 +15,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.decorators import seller_required
 from accounts.regions import Region
-from accounts.selectors import company_of
 from listings import selectors, services
 from listings.cards import render_cards
 from listings.forms import ListingForm, ListingImageForm, ReviewForm, SearchForm
@@ -130,20 +129,6 @@ def review_create(request, pk):
 
 
 # --- The seller's desk ---------------------------------------------------------------------------
-
-
-def seller_required(view):
-    """Let in a signed-in user with a company; tell anybody else how to become a seller."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        company = company_of(request.user)
-        if company is None:
-            return render(request, "listings/desk_no_company.html", status=403)
-        return view(request, company, *args, **kwargs)
-
-    return wrapped
 
 
 @seller_required

@@ -5,8 +5,6 @@ pages fetch through `orders.selectors`, which answer 404 to anybody but the orde
 buyer or seller.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.decorators import seller_required
 from accounts.models import Company
 from accounts.selectors import company_of
 from listings.models import Listing
@@ -230,20 +229,6 @@ def account_orders(request):
 
 
 # --- The seller's order desk ----------------------------------------------------------------
-
-
-def seller_required(view):
-    """Let in a signed-in user with a company; tell anybody else how to become a seller."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        company = company_of(request.user)
-        if company is None:
-            return render(request, "orders/no_company.html", status=403)
-        return view(request, company, *args, **kwargs)
-
-    return wrapped
 
 
 @seller_required
