@@ -163,7 +163,29 @@ class HandledQuerySet(models.QuerySet):
         return self.filter(is_handled=False)
 
 
-class CallbackRequest(models.Model):
+class HandledRequest(models.Model):
+    """What callback requests and feedback share: staff mark them handled, and by whom."""
+
+    is_handled = models.BooleanField(_("handled"), default=False, db_index=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+
+    objects = HandledQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
+
+
+class CallbackRequest(HandledRequest):
     """A request to be called back by the portal's staff."""
 
     class PreferredTime(models.TextChoices):
@@ -192,22 +214,8 @@ class CallbackRequest(models.Model):
     # The consent ledger needs a user or an e-mail; a guest's callback has neither, so the
     # statement the guest was shown is kept with the request itself.
     consent_text = models.TextField(_("consent statement shown"), blank=True)
-    is_handled = models.BooleanField(_("handled"), default=False, db_index=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("handled by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
 
-    objects = HandledQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(HandledRequest.Meta):
         verbose_name = _("callback request")
         verbose_name_plural = _("callback requests")
 
@@ -215,7 +223,7 @@ class CallbackRequest(models.Model):
         return f"#{self.pk} {self.topic[:60]}"
 
 
-class Feedback(models.Model):
+class Feedback(HandledRequest):
     """A message written to the portal."""
 
     user = models.ForeignKey(
@@ -230,22 +238,8 @@ class Feedback(models.Model):
     # Stored normalised (privacy.registry.normalise_email): erasure and the sweep match on it.
     email = models.EmailField(_("e-mail"), db_index=True)
     message = models.TextField(_("message"), max_length=TEXT_MAX_LENGTH)
-    is_handled = models.BooleanField(_("handled"), default=False, db_index=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("handled by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
 
-    objects = HandledQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(HandledRequest.Meta):
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
 
