@@ -264,6 +264,10 @@ def data_access_record(*, user: User, export: dict) -> DataRequest:
         )
         data_request.status = DataRequest.Status.DONE
         data_request.completed_at = timezone.now()
-        data_request.report = {key: len(section["rows"]) for key, section in export.items()}
+        # The same report as the privacy engine's answers; no copy of the data is kept,
+        # since the person receives it in this very response.
+        data_request.report = {
+            "rows_per_source": {key: len(section["rows"]) for key, section in export.items()}
+        }
         data_request.save(update_fields=["status", "completed_at", "report"])
     return data_request
