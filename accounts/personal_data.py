@@ -27,19 +27,8 @@ ERASED_EMAIL_DOMAIN = "@invalid"
 ERASED_PASSWORD = "!erased"
 
 
-class AnonymisedUserSource(Source):
-    """The user source: an erased row is recognised by its `erased-<pk>@invalid` e-mail too.
-
-    The plain anonymised values alone (blank names, inactive) could match a live row of an
-    account that never had a name, whose real e-mail would then never be erased.
-    """
-
-    def _already_anonymised(self) -> Q:
-        return super()._already_anonymised() & Q(email__endswith=ERASED_EMAIL_DOMAIN)
-
-
 users = registry.register(
-    AnonymisedUserSource(
+    Source(
         model=User,
         fields=(
             "email",
@@ -75,6 +64,9 @@ users = registry.register(
             "is_active": False,
             "password": ERASED_PASSWORD,
         },
+        # Blank names and an inactive flag alone could match a live account that never had a
+        # name, whose real e-mail would then never be erased: the erased e-mail decides.
+        anonymised_marker=Q(email__endswith=ERASED_EMAIL_DOMAIN),
         export_fields=(
             "pk",
             "email",

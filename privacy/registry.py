@@ -150,6 +150,9 @@ class Source:
     custom_export: Callable[[Subjects], list[dict]] | None = None
     custom_erase: Callable[[Subjects], int] | None = None
     guest_activity: tuple[str, str] | None = None
+    # Extra condition an erased row meets, for rows whose anonymised values are expressions
+    # (an e-mail like erased-<pk>@invalid) that the plain values alone cannot recognise.
+    anonymised_marker: Q | None = None
 
     def __post_init__(self):
         if self.erasure == Erasure.ANONYMISE and not (self.anonymised or self.custom_erase):
@@ -205,13 +208,14 @@ class Source:
 
     def _already_anonymised(self) -> Q:
         # `__isnull` rather than `= None`, which on a JSONField would mean JSON null.
-        return Q(
+        plain = Q(
             **{
                 (f"{name}__isnull" if value is None else name): (True if value is None else value)
                 for name, value in self.anonymised.items()
                 if _is_plain(value)
             }
         )
+        return plain & self.anonymised_marker if self.anonymised_marker else plain
 
 
 def _is_plain(value) -> bool:

@@ -126,6 +126,15 @@ def data_request_create(*, kind, user=None, email="", details="", verified=False
     return data_request
 
 
+def data_request_complete(*, data_request: DataRequest, report: dict) -> DataRequest:
+    """Mark a request answered on the spot (e.g. a download in the Personal Account)."""
+    data_request.status = DataRequest.Status.DONE
+    data_request.completed_at = timezone.now()
+    data_request.report = report
+    data_request.save(update_fields=["status", "completed_at", "report"])
+    return data_request
+
+
 def subject_export(*, subjects) -> dict:
     """Return every declared source's rows for the subjects, keyed by source.
 
