@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 STACK_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_stack \
 	REDIS_URL=redis://127.0.0.1:6379/2 PORT=$(PORT)
 
-.PHONY: run test lint format stack install clean
+.PHONY: run test lint format stack install clean messages
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ stack: $(VENV)/.installed
 		| grep -q 1 || createdb -h 127.0.0.1 -U postgres portal_stack
 	$(STACK_ENV) $(MANAGE) migrate --noinput
 	$(STACK_ENV) $(BIN)/honcho start -f Procfile
+
+# After changing a translatable string: update the catalogues, translate, then compile.
+# The compiled .mo files are committed, so `make run` needs no gettext.
+messages: $(VENV)/.installed
+	DJANGO_DEBUG=1 $(MANAGE) makemessages -l ru -l kk --no-obsolete \
+		--ignore='.venv/*' --ignore='bench/*' --ignore='staticfiles/*'
+	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore='.venv/*'
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.models import Company
@@ -340,7 +341,7 @@ class OutgoingMail(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    to_email = models.EmailField(_("to"), db_index=True)
+    to_email = models.EmailField(pgettext_lazy("e-mail recipient", "to"), db_index=True)
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("text"))
     order = models.ForeignKey(
