@@ -20,7 +20,6 @@ Search is built to stay fast at a million listings; the choices below follow wha
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import math
@@ -28,7 +27,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.core.files.storage import default_storage
@@ -541,46 +539,9 @@ def _sorted(sample: list[tuple], sort: str) -> list[tuple]:
     return sample
 
 
-# Search results are shared by every visitor for a short time: the same query from many
-# people costs the database once. Every change that can alter a result (publishing,
-# editing, archiving, blocking, deleting a listing) moves the catalogue version, which is
-# part of the key, so those show at once; a deactivated seller's listings leave the
-# cached results within SEARCH_CACHE_SECONDS (a setting; 0 turns the cache off).
+# Moved by every change that can alter a search result; the search page's shared content
+# is current only while the version it was rendered from is (see listings/search_page.py).
 CATALOGUE_VERSION_KEY = "listings:catalogue-version"
-
-
-def _search_key(params: SearchParams) -> str:
-    version = cache.get_or_set(CATALOGUE_VERSION_KEY, 1, timeout=None)
-    parts = (
-        params.q, params.category.pk if params.category else "", params.region,
-        params.price_min, params.price_max, params.condition, params.seller_id,
-        params.effective_sort, params.page,
-    )  # fmt: skip
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"listings:search:{version}:{digest}"
-
-
-def listing_search_cached(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
-    """Return `listing_search`'s result, from the shared cache when the same search ran lately.
-
-    The cache is an optimisation: when it is unreachable the search simply runs.
-    """
-    seconds = settings.SEARCH_CACHE_SECONDS
-    if not seconds:
-        return listing_search(params=params, tree=tree)
-    try:
-        key = _search_key(params)
-        result = cache.get(key)
-    except Exception:
-        logger.warning("Search cache unavailable", exc_info=True)
-        return listing_search(params=params, tree=tree)
-    if result is None:
-        result = listing_search(params=params, tree=tree)
-        try:
-            cache.set(key, result, seconds)
-        except Exception:
-            logger.warning("Search cache unavailable", exc_info=True)
-    return result
 
 
 def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:

@@ -16,11 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.decorators import seller_required
-from accounts.regions import Region
 from listings import selectors, services
 from listings.cards import render_cards
-from listings.forms import ListingForm, ListingImageForm, ReviewForm, SearchForm
+from listings.forms import ListingForm, ListingImageForm, ReviewForm
 from listings.models import Listing, ListingImage
+from listings.search_page import search_page_get
 
 LISTING_CREATED = _("Your listing is saved as a draft.")
 LISTING_SAVED = _("Your changes are saved.")
@@ -41,33 +41,10 @@ FIX_ERRORS = _("Please correct the errors below.")
 
 @require_GET
 def search(request):
-    tree = selectors.category_tree()
-    form = SearchForm(request.GET, tree=tree)
-    params = form.params()
-    result = selectors.listing_search_cached(params=params, tree=tree)
-    if result.window_reached:
-        messages.info(request, SEARCH_WINDOW % {"pages": result.num_pages})
-    context = {
-        "form": form,
-        "params": params,
-        "result": result,
-        "cards": render_cards(result.listings),
-        "tree": tree,
-        "breadcrumbs": tree.path(params.category) if params.category else [],
-        "query_without_page": _query_without(request, "page"),
-        "query_without_category": _query_without(request, "category", "page"),
-        "regions": Region.choices,
-        "conditions": Listing.Condition.choices,
-        "sorts": selectors.Sort.CHOICES,
-    }
-    return render(request, "listings/search.html", context)
-
-
-def _query_without(request, *names) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
+    page = search_page_get(request.GET)
+    if page.window_pages:
+        messages.info(request, SEARCH_WINDOW % {"pages": page.window_pages})
+    return render(request, "listings/search.html", {"page": page})
 
 
 @require_GET
