@@ -6,7 +6,7 @@ two items and a message; then times one plain SQL UPDATE that anonymises the sam
 rows (rolled back: the floor to compare with), and runs `manage.py privacy_sweep` in a
 child process, reading its peak RSS.
 
-    .venv/bin/python bench/sweep.py [--users 1000000] [--batch-size 2000] [--keep]
+    .venv/bin/python bench/sweep.py [--users 1000000] [--batch-size 5000] [--workers 2]
 
 Uses the database postgres://postgres@127.0.0.1:5432/portal_bench_sweep (recreated).
 """
@@ -141,11 +141,11 @@ def floor_seconds() -> float:
     return elapsed
 
 
-def run_sweep(batch_size: int) -> tuple[float, str]:
+def run_sweep(batch_size: int, workers: int) -> tuple[float, str]:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "manage.py", "privacy_sweep", "--as-of", AS_OF.isoformat(),
-         "--batch-size", str(batch_size)],
+         "--batch-size", str(batch_size), "--workers", str(workers)],
         cwd=ROOT, env=ENV, capture_output=True, text=True,
     )  # fmt: skip
     if result.returncode:
@@ -157,6 +157,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=1_000_000)
     parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=2, help="threads erasing batches")
     options = parser.parse_args()
 
     recreate_database()
@@ -169,14 +170,15 @@ def main():
     print(f"floor: one plain SQL UPDATE of {options.users:,} user rows: {floor:.1f} s "
           f"({options.users / floor:,.0f} rows/s)")  # fmt: skip
 
-    elapsed, output = run_sweep(options.batch_size)
+    elapsed, output = run_sweep(options.batch_size, options.workers)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(output.strip())
     from privacy.models import SweepRun
 
     run = SweepRun.objects.latest("started_at")
     erased_rows = sum(run.counts.values())
-    print(f"sweep: {run.subjects:,} subjects in {elapsed:.1f} s "
+    print(f"sweep ({options.workers} workers, batches of {options.batch_size:,}): "
+          f"{run.subjects:,} subjects in {elapsed:.1f} s "
           f"= {run.subjects / elapsed:,.0f} subjects/s, {erased_rows / elapsed:,.0f} rows/s; "
           f"peak memory of the sweep process {peak_mb:.0f} MB; "
           f"{elapsed / floor:.1f}x the plain SQL floor for the user rows alone")  # fmt: skip

@@ -276,6 +276,8 @@ OPERATOR_ADDRESS = env.str(
 OPERATOR_EMAIL = env.str("OPERATOR_EMAIL", default="privacy@portal.kz")
 PRIVACY_RETENTION_YEARS = env.int("PRIVACY_RETENTION_YEARS", default=5)
 PRIVACY_REQUEST_DAYS = env.int("PRIVACY_REQUEST_DAYS", default=30)
+# Threads of the retention sweep, each erasing its own batches on its own connection.
+PRIVACY_SWEEP_WORKERS = env.int("PRIVACY_SWEEP_WORKERS", default=2)
 
 LOGGING = {
     "version": 1,

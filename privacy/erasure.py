@@ -60,7 +60,7 @@ def holds_split(subjects: Subjects) -> tuple[Subjects, list[dict]]:
     if not subjects:
         return subjects, []
     holds = LegalHold.objects.active().filter(
-        Q(user_id__in=subjects.user_ids) | Q(email__in=subjects.emails)
+        Q(user_id__in_batch=subjects.user_ids) | Q(email__in_batch=subjects.emails)
     )
     held_users: set[int] = set()
     held_emails: set[str] = set()

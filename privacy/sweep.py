@@ -10,17 +10,25 @@ guests through a temporary table of candidates, a batch at a time. Each batch is
 transaction (see privacy.erasure), so a run that fails part-way leaves every subject either
 fully erased or untouched, and the next run finishes the work. Erased users drop out of
 the selection because erasure clears their `last_interaction_at`.
+
+Batches are erased by PRIVACY_SWEEP_WORKERS threads, each with its own database connection,
+so that the database works on several batches at once (most of a batch's time is spent in
+PostgreSQL, which releases the GIL). The batches are disjoint, but two of them can reach the
+same row (a message between a buyer in one batch and a seller in another); PostgreSQL then
+may abort one transaction as a deadlock, and that batch is simply erased again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from privacy.erasure import holds_split, subjects_count, subjects_erase, subjects_of_users
@@ -43,8 +51,8 @@ def retention_cutoff(as_of: dt.date) -> dt.datetime:
 def inactive_user_batches(cutoff: dt.datetime, batch_size: int) -> Iterator[list[int]]:
     """Yield ids of users inactive since before `cutoff`, `batch_size` at a time, by pk.
 
-    Each batch is read only when the previous one is done, so a batch erased in between
-    (whose users no longer match) is never read twice.
+    Walking by primary key, no user is yielded twice, whether or not the batches before
+    are erased yet.
     """
     users = get_user_model().objects.filter(last_interaction_at__lt=cutoff)
     last = 0
@@ -119,37 +127,96 @@ def _batches(cutoff, batch_size) -> Iterator[Subjects]:
         yield Subjects.of(emails=emails)
 
 
+BATCHES_PER_WORKER = 2  # batches read ahead per worker: enough to keep each one busy
+DEADLOCK_RETRIES = 3
+
+
+@dataclass
+class BatchOutcome:
+    erased: int
+    held: list[dict] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _erase_batch(batch: Subjects) -> BatchOutcome:
+    retries = DEADLOCK_RETRIES
+    while True:
+        try:
+            result = subjects_erase(subjects=batch)
+        except OperationalError as error:
+            deadlock = getattr(error.__cause__, "sqlstate", None) == "40P01"
+            if not deadlock or not retries:
+                raise
+            retries -= 1  # the transaction rolled back whole: erase the batch again
+        else:
+            return BatchOutcome(result.erased.people, result.held, result.counts)
+
+
+def _count_batch(batch: Subjects) -> BatchOutcome:
+    free, held = holds_split(batch)
+    return BatchOutcome(free.people, held, subjects_count(subjects=free))
+
+
+def _in_own_connection(handle: Callable[[Subjects], BatchOutcome]):
+    def run(batch: Subjects) -> BatchOutcome:
+        try:
+            return handle(batch)
+        finally:
+            connection.close()  # this thread's: a worker thread leaves none open
+
+    return run
+
+
+def _outcomes(
+    batches: Iterable[Subjects], handle: Callable[[Subjects], BatchOutcome], workers: int
+) -> Iterator[BatchOutcome]:
+    """Yield the outcome of each batch, handled by `workers` threads (in this one if 1).
+
+    At most BATCHES_PER_WORKER batches per worker are read ahead, so memory stays flat.
+    On a failure no new batch starts; the ones under way finish (each commits or rolls
+    back whole) before the error is raised.
+    """
+    if workers <= 1:
+        yield from map(handle, batches)
+        return
+    pending: set[Future] = set()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sweep") as pool:
+        for batch in batches:
+            pending.add(pool.submit(_in_own_connection(handle), batch))
+            if len(pending) >= workers * BATCHES_PER_WORKER:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+
+
 def retention_sweep(
     *,
     as_of: dt.date | None = None,
     dry_run: bool = False,
     batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> SweepRun:
     """Erase (or, in a dry run, count) everyone inactive for the retention period.
 
     The run is stored with its counts per source; a failure marks it failed and re-raises,
-    after every batch before the failing one has been committed.
+    after every batch that had started has committed or rolled back.
     """
     as_of = as_of or timezone.localdate()
     cutoff = retention_cutoff(as_of)
+    workers = workers or settings.PRIVACY_SWEEP_WORKERS
     run = SweepRun.objects.create(as_of=as_of, cutoff=cutoff, dry_run=dry_run)
     counts: Counter[str] = Counter()
+    handle = _count_batch if dry_run else _erase_batch
     try:
-        for batch in _batches(cutoff, batch_size):
-            if dry_run:
-                free, held = holds_split(batch)
-                counts.update(subjects_count(subjects=free))
-                erased = free.people
-            else:
-                result = subjects_erase(subjects=batch)
-                held = result.held
-                counts.update(result.counts)
-                erased = result.erased.people
-            run.subjects += erased
-            run.held += len(held)
+        for outcome in _outcomes(_batches(cutoff, batch_size), handle, workers):
+            counts.update(outcome.counts)
+            run.subjects += outcome.erased
+            run.held += len(outcome.held)
             if progress:
-                progress(erased + len(held))
+                progress(outcome.erased + len(outcome.held))
     except Exception as error:
         run.status = SweepRun.Status.FAILED
         run.error = f"{type(error).__name__}: {error}"

@@ -157,3 +157,46 @@ def test_a_user_who_never_signed_in_expires_from_the_day_they_were_created():
         retention_sweep(as_of=timezone.localdate() + dt.timedelta(days=365 * 5 + 2)).subjects == 1
     )
     assert _erased(user)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_threads_erase_every_batch_and_skip_the_held():
+    users = [_inactive_since(FIVE_YEARS + DAY * (n + 1)) for n in range(6)]
+    LegalHold.objects.create(user=users[2], reason="Court order", authority="Court of Astana")
+
+    run = retention_sweep(as_of=AS_OF, batch_size=1, workers=3)
+
+    assert run.status == SweepRun.Status.DONE
+    assert (run.subjects, run.held) == (5, 1)
+    assert run.counts["accounts.user"] == 5
+    assert [_erased(u) for u in users] == [True, True, False, True, True, True]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_batch_in_a_worker_thread_rolls_back_whole_and_the_next_run_finishes(
+    monkeypatch,
+):
+    users = [_inactive_since(FIVE_YEARS + DAY * (n + 1)) for n in range(4)]
+    doomed = users[1].pk
+    emails_source = registry.get("account.emailaddress")
+
+    def failing_for_one_user(subjects):
+        if doomed in subjects.user_ids:
+            raise RuntimeError("disk full")
+        return emails_source.erase(subjects)
+
+    failing = dataclasses.replace(emails_source, custom_erase=failing_for_one_user)
+    monkeypatch.setitem(registry._sources, emails_source.key, failing)
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        retention_sweep(as_of=AS_OF, batch_size=1, workers=2)
+
+    assert SweepRun.objects.get().status == SweepRun.Status.FAILED
+    assert not _erased(users[1])  # its batch rolled back whole: e-mail rows and all
+    assert User.objects.get(pk=doomed).emailaddress_set.exists()
+
+    monkeypatch.setitem(registry._sources, emails_source.key, emails_source)
+    rerun = retention_sweep(as_of=AS_OF, batch_size=1, workers=2)
+
+    assert rerun.status == SweepRun.Status.DONE
+    assert all(_erased(u) for u in users)

@@ -13,14 +13,19 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Count, change nothing.")
         parser.add_argument("--as-of", help="Run as if today were this date (YYYY-MM-DD).")
         parser.add_argument("--batch-size", type=int, default=5000)
+        parser.add_argument(
+            "--workers", type=int, help="Threads erasing batches (PRIVACY_SWEEP_WORKERS)."
+        )
 
-    def handle(self, *args, dry_run, as_of, batch_size, **options):
+    def handle(self, *args, dry_run, as_of, batch_size, workers, **options):
         try:
             day = dt.date.fromisoformat(as_of) if as_of else None
         except ValueError as error:
             raise CommandError("--as-of takes a date as YYYY-MM-DD.") from error
         progress = self._progress_bar(day) if sys.stdout.isatty() else None
-        run = retention_sweep(as_of=day, dry_run=dry_run, batch_size=batch_size, progress=progress)
+        run = retention_sweep(
+            as_of=day, dry_run=dry_run, batch_size=batch_size, workers=workers, progress=progress
+        )
         if progress:
             self.stdout.write("")
         verb = "would be erased" if dry_run else "erased"
