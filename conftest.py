@@ -133,14 +133,52 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    """A fresh browser context on the live server; console errors collect in `page.errors`."""
+def _new_context(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="en-US")
     context.set_default_timeout(10_000)
+    return context
+
+
+def _watched_page(context):
+    """Open a page of `context` whose console errors collect in `page.errors`."""
     page = context.new_page()
     page.errors = []
     page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser context on the live server; console errors collect in `page.errors`."""
+    context = _new_context(browser, live_server)
+    yield _watched_page(context)
     context.close()
+
+
+@pytest.fixture
+def signed_in_page(browser, live_server):
+    """A factory: `signed_in_page(user)` returns a page signed in as `user`.
+
+    Each call opens a fresh browser context on the live server carrying a session cookie
+    of `user` from `force_login` (the sign-in form itself is tested with accounts). As with
+    `page`, console errors collect in `page.errors`. The contexts close at teardown.
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    contexts = []
+
+    def sign_in(user):
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context = _new_context(browser, live_server)
+        contexts.append(context)
+        cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}
+        context.add_cookies([cookie])
+        return _watched_page(context)
+
+    yield sign_in
+    for context in contexts:
+        context.close()

@@ -1,8 +1,6 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
@@ -13,15 +11,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _sign_in(page, live_server, user):
-    """Give the browser a session of `user` (the sign-in form is tested with accounts)."""
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}
-    page.context.add_cookies([cookie])
 
 
 def _decline_optional_cookies(page):
@@ -114,13 +103,13 @@ def test_a_buyer_sorts_results_and_opens_a_listing_and_its_seller(page, catalogu
 
 
 def test_a_seller_creates_a_listing_with_a_photo_publishes_it_and_finds_it(
-    page, live_server, tmp_path
+    signed_in_page, tmp_path
 ):
     seller = accept_policy(UserFactory())
     CompanyFactory(owner=seller, name="ТОО «Ертис Маш»")
     photo = tmp_path / "seeder.png"
     photo.write_bytes(image_bytes("PNG", size=(640, 480), color=(180, 140, 40)))
-    _sign_in(page, live_server, seller)
+    page = signed_in_page(seller)
 
     page.goto("/seller/listings/")
     _decline_optional_cookies(page)

@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
@@ -18,25 +16,9 @@ pytestmark = [
 ]
 
 
-def _sign_in(context, live_server, user):
-    """Give a browser context a session of `user` (the sign-in form is tested with accounts)."""
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}
-    context.add_cookies([cookie])
-
-
 def _decline_optional_cookies(page):
     page.get_by_role("button", name="Decline optional").click()
     expect(page.locator(".cookie-bar")).to_have_count(0)
-
-
-def _watch_errors(page):
-    page.errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    return page
 
 
 @pytest.fixture
@@ -51,14 +33,9 @@ def sellers():
 
 
 @pytest.fixture
-def seller_page(browser, live_server, sellers):
+def seller_page(signed_in_page, sellers):
     steppe = sellers[0]
-    context = browser.new_context(base_url=live_server.url, locale="en-US")
-    context.set_default_timeout(10_000)
-    _sign_in(context, live_server, steppe.owner)
-    page = _watch_errors(context.new_page())
-    yield page
-    context.close()
+    return signed_in_page(steppe.owner)
 
 
 def _add_to_cart(page, listing, quantity):

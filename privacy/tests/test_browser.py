@@ -1,6 +1,4 @@
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.tests.factories import UserFactory
@@ -13,16 +11,7 @@ pytestmark = [
 ]
 
 
-def _sign_in(page, live_server, user):
-    """Give the browser a session of `user` (the sign-in form is tested with accounts)."""
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}
-    page.context.add_cookies([cookie])
-
-
-def test_user_who_accepted_v1_is_asked_to_accept_v2_once_published(page, live_server):
+def test_user_who_accepted_v1_is_asked_to_accept_v2_once_published(signed_in_page, live_server):
     user = UserFactory()
     v1 = PolicyVersion.objects.get(version=1)
     for purpose in Purpose.objects.filter(is_required=True):
@@ -30,7 +19,7 @@ def test_user_who_accepted_v1_is_asked_to_accept_v2_once_published(page, live_se
             user=user, purpose=purpose, action="grant", channel="signup", text_shown="v1",
             policy_version=v1,
         )  # fmt: skip
-    _sign_in(page, live_server, user)
+    page = signed_in_page(user)
     page.goto("/")
     expect(page.get_by_role("heading", level=1)).not_to_have_text("Our privacy policy has changed")
 

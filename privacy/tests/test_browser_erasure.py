@@ -1,6 +1,4 @@
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.tests.factories import PASSWORD, CompanyFactory, UserFactory
@@ -23,19 +21,8 @@ def _accepted_policy(user):
     return user
 
 
-def _context_of(browser, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(base_url=live_server.url, locale="en-US")
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url, "value": session}]
-    )
-    return context
-
-
 def test_after_a_buyer_deletes_the_account_the_seller_sees_the_order_anonymised(
-    browser, live_server
+    signed_in_page,
 ):
     buyer = _accepted_policy(UserFactory(first_name="Айгерим", last_name="Смагулова"))
     company = CompanyFactory(owner=_accepted_policy(UserFactory()))
@@ -44,18 +31,14 @@ def test_after_a_buyer_deletes_the_account_the_seller_sees_the_order_anonymised(
     order.save(update_fields=["full_name"])
     item = order.items.get()
 
-    buyer_context = _context_of(browser, live_server, buyer)
-    page = buyer_context.new_page()
+    page = signed_in_page(buyer)
     page.goto("/account/privacy/delete/")
     page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Delete my account").click()
     page.wait_for_load_state()
-    buyer_context.close()
+    page.context.close()
 
-    seller_context = _context_of(browser, live_server, company.owner)
-    desk = seller_context.new_page()
-    errors = []
-    desk.on("pageerror", lambda exc: errors.append(str(exc)))
+    desk = signed_in_page(company.owner)
     desk.goto(f"/seller/orders/{order.pk}/")
 
     expect(desk.get_by_role("heading", level=1)).to_contain_text(order.number)
@@ -65,5 +48,4 @@ def test_after_a_buyer_deletes_the_account_the_seller_sees_the_order_anonymised(
     assert item.title in body  # the lines and totals stay for accounting
     buyer.refresh_from_db()
     assert buyer.email == f"erased-{buyer.pk}@invalid"
-    assert errors == []
-    seller_context.close()
+    assert desk.errors == []

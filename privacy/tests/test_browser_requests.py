@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.tests.factories import UserFactory
@@ -21,7 +20,9 @@ def _link(message) -> str:
     return re.search(r"https?://\S+", message.body).group(0)
 
 
-def test_staff_process_a_guests_access_request_in_admin(page, live_server, browser, settings):
+def test_staff_process_a_guests_access_request_in_admin(
+    page, signed_in_page, live_server, settings
+):
     settings.SITE_URL = live_server.url  # links in e-mails sent outside a request
     consent_grant(purpose="orders", channel="checkout", text_shown="x", email="guest@mail.kz")
 
@@ -36,13 +37,7 @@ def test_staff_process_a_guests_access_request_in_admin(page, live_server, brows
     expect(page.get_by_role("heading", name="Request confirmed")).to_be_visible()
 
     # Staff run it from the admin list.
-    staff = UserFactory(is_staff=True, is_superuser=True)
-    client = Client()
-    client.force_login(staff)
-    admin = browser.new_context(base_url=live_server.url)
-    admin.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
-                        "value": client.cookies[settings.SESSION_COOKIE_NAME].value}])  # fmt: skip
-    staff_page = admin.new_page()
+    staff_page = signed_in_page(UserFactory(is_staff=True, is_superuser=True))
     staff_page.goto("/admin/privacy/datarequest/?status__exact=verified")
     staff_page.get_by_role("checkbox", name="Select this object for an action").first.check()
     staff_page.get_by_role("combobox", name="Action").select_option("run")
@@ -57,7 +52,7 @@ def test_staff_process_a_guests_access_request_in_admin(page, live_server, brows
         staff_page.get_by_role("link", name="Download the export (recorded)").click()
     assert json.loads(Path(download.value.path()).read_text())["privacy.consentevent"]["rows"]
     assert DisclosureEvent.objects.filter(reason__startswith="Downloaded").exists()
-    admin.close()
+    staff_page.context.close()
 
     # The guest gets the download link by e-mail.
     with page.expect_download() as guest_download:

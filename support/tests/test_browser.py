@@ -1,9 +1,7 @@
 """The complaint journey in Chromium: a guest reports a listing, staff hide it in admin."""
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.tests.factories import UserFactory
@@ -16,21 +14,7 @@ pytestmark = [
 ]
 
 
-def _staff_context(browser, live_server):
-    """Return a second browser context signed in as staff (the sign-in form is tested
-    with accounts)."""
-    staff = UserFactory(is_staff=True, is_superuser=True)
-    client = Client()
-    client.force_login(staff)
-    context = browser.new_context(base_url=live_server.url, locale="en-US")
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
-    return context
-
-
-def test_a_guest_reports_a_listing_and_staff_hide_it(page, browser, live_server):
+def test_a_guest_reports_a_listing_and_staff_hide_it(page, signed_in_page):
     listing = ListingFactory(title="Сеялка СЗ-5.4 Астана")
 
     # The guest reports the listing from its page.
@@ -49,10 +33,7 @@ def test_a_guest_reports_a_listing_and_staff_hide_it(page, browser, live_server)
     assert complaint.listing_id == listing.pk
 
     # Staff see it counted on the admin index and hide the listing from the list.
-    staff = _staff_context(browser, live_server)
-    staff_page = staff.new_page()
-    staff_page.errors = []
-    staff_page.on("pageerror", lambda exc: staff_page.errors.append(str(exc)))
+    staff_page = signed_in_page(UserFactory(is_staff=True, is_superuser=True))
     staff_page.goto("/admin/")
     expect(staff_page.locator("#support-open-items")).to_contain_text("New complaints")
     staff_page.get_by_role("link", name="New complaints").click()
@@ -61,7 +42,7 @@ def test_a_guest_reports_a_listing_and_staff_hide_it(page, browser, live_server)
     staff_page.get_by_role("button", name="Go").click()
     expect(staff_page.get_by_text("the reporters are told", exact=False)).to_be_visible()
     assert staff_page.errors == []
-    staff.close()
+    staff_page.context.close()
 
     # The listing is gone from search and from its page.
     page.goto("/listings/?q=Сеялка")
