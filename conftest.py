@@ -66,10 +66,11 @@ def django_db_setup(django_db_setup):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Start every test with an empty cache (rate-limit counters live there too)."""
-    from django.core.cache import cache
+    """Start every test with empty caches (rate-limit counters live there too)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

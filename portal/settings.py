@@ -129,6 +129,11 @@ else:
     CELERY_BROKER_URL = "memory://"
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
+# Per process, entries at most a minute old: small data every page reads (cookie groups).
+CACHES["local"] = {
+    "BACKEND": "portal.cache.ShortLivedLocMemCache",
+    "OPTIONS": {"MAX_AGE": 60},
+}
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_TASK_ACKS_LATE = True
@@ -257,6 +262,9 @@ COOKIE_CONSENT_NAME = "cookie_consent"
 COOKIE_CONSENT_SECURE = SESSION_COOKIE_SECURE
 COOKIE_CONSENT_LOG_ENABLED = False  # the privacy consent ledger is the record of choices
 COOKIE_CONSENT_SUCCESS_URL = "/cookies/"
+# Every page reads the cookie groups (middleware and banner): a per-process copy, at most a
+# minute old, instead of two round trips to the shared cache per request.
+COOKIE_CONSENT_CACHE_BACKEND = "local"
 
 # --- Search -----------------------------------------------------------------------------
 # Seconds a search result is shared between visitors (0: off). Catalogue changes show at

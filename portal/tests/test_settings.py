@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,3 +40,14 @@ def test_deploy_check_is_clean_with_production_settings():
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_local_cache_keeps_nothing_longer_than_its_max_age():
+    from django.core.cache import caches
+
+    local = caches["local"]
+    now = time.time()
+
+    assert local.get_backend_timeout(3600) <= now + 61  # the cookie consent app asks an hour
+    assert local.get_backend_timeout(None) <= now + 61  # "forever"
+    assert now + 9 <= local.get_backend_timeout(10) <= now + 11
