@@ -267,7 +267,7 @@ COOKIE_CONSENT_SUCCESS_URL = "/cookies/"
 COOKIE_CONSENT_CACHE_BACKEND = "local"
 
 # --- Search -----------------------------------------------------------------------------
-# Seconds a search result is shared between visitors (0: off). Catalogue changes show at
+# Seconds a rendered search page is shared between visitors (0: off). Catalogue changes show at
 # once; a deactivated seller's listings leave cached results within this time.
 SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=30)
 
