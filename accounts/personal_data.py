@@ -137,7 +137,7 @@ def _erase_email_addresses(subjects) -> int:
     """
     addresses = EmailAddress.objects.filter(_addresses_of(subjects))
     EmailConfirmation.objects.filter(email_address__in=addresses.values("pk")).delete()
-    return addresses._raw_delete(addresses.db)
+    return addresses._raw_delete(addresses.db) or 0  # None when no user is in the batch
 
 
 email_addresses = registry.register(

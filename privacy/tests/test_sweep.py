@@ -200,3 +200,15 @@ def test_a_failing_batch_in_a_worker_thread_rolls_back_whole_and_the_next_run_fi
 
     assert rerun.status == SweepRun.Status.DONE
     assert all(_erased(u) for u in users)
+
+
+def test_a_run_over_users_and_guests_counts_every_source_in_rows():
+    _inactive_since(FIVE_YEARS + DAY)
+    old = timezone.make_aware(dt.datetime(2025, 1, 1))
+    DataRequest.objects.create(kind="access", email="old.guest@mail.kz", received_at=old)
+
+    run = retention_sweep(as_of=AS_OF)
+
+    assert run.subjects == 2
+    assert all(isinstance(rows, int) for rows in run.counts.values()), run.counts
+    assert run.counts["account.emailaddress"] == 1
