@@ -1,16 +1,19 @@
-"""The search page's content, rendered once per query and language and shared by everybody.
+"""The search page, rendered once and shared, in two layers.
 
-The filters, category counts, results and pagination of `/listings/` depend on nothing but
-the query string, the language and the catalogue; nothing in them belongs to a visitor
-(the header with the cart, the account links and the CSRF tokens is rendered per request
-around it, by base.html). So the rendered content is kept in the shared cache for
-SEARCH_CACHE_SECONDS, and a repeated search costs one cache round trip and the page frame:
-no database query and no template work for the results.
+- The content (filters, category counts, results, pagination) depends on nothing but the
+  query string, the language and the catalogue; nothing in it belongs to a visitor. It is
+  rendered once per query and language and shared by everybody for SEARCH_CACHE_SECONDS;
+  the page frame (header with the cart and account links, footer, cookie banner) is then
+  rendered around it for each request.
+- For visitors with no state on the portal (not signed in, no session, no pending
+  messages) the whole page is the same for everyone with the same language and cookie
+  choices: the header has no token and no cart (the language switch needs no CSRF token),
+  so the whole response is shared as well, and a repeated search costs one cache round trip.
 
 Every change that can alter a result (publishing, editing, archiving, blocking or deleting a
 listing) moves the catalogue version (`services.catalogue_changed`); a stored page carries
 the version it was rendered from and is used only while that version is current, so those
-changes show at once. A deactivated seller's listings leave cached pages within
+changes show at once. A deactivated seller's listings leave shared pages within
 SEARCH_CACHE_SECONDS. The cache is an optimisation: when it is unreachable the page is
 simply rendered.
 """
@@ -22,10 +25,14 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from accounts.regions import Region
@@ -37,51 +44,86 @@ from listings.models import Listing
 logger = logging.getLogger(__name__)
 
 CONTENT_TEMPLATE = "listings/_search.html"
+PAGE_TEMPLATE = "listings/search.html"
+SEARCH_WINDOW = gettext_lazy(
+    "Only the first %(pages)d pages of results are shown. Narrow your search to see more."
+)
 
 
 @dataclass(frozen=True)
 class SearchPage:
     title: str
     content: SafeString
-    # When the result window is reached: how many pages are shown (for a notice); else 0.
-    window_pages: int = 0
 
 
-def search_page_get(query) -> SearchPage:
-    """Return the search page's content for the query (a QueryDict), from the cache if current."""
+def search_response(request) -> HttpResponse:
+    """Return the search page for the request, from the shared cache where it is current."""
     seconds = settings.SEARCH_CACHE_SECONDS
     if not seconds:
-        return search_page_render(query)
-    key = _key(query)
+        return render(request, PAGE_TEMPLATE, {"page": search_page_render(request.GET)})
+    content_key = _key("content", get_language(), sorted(request.GET.lists()))
+    response_key = _response_key(request)
+    keys = [selectors.CATALOGUE_VERSION_KEY, content_key, *filter(None, [response_key])]
     try:
-        found = cache.get_many([selectors.CATALOGUE_VERSION_KEY, key])
+        found = cache.get_many(keys)
         version = found.get(selectors.CATALOGUE_VERSION_KEY)
         if version is None:
             version = cache.get_or_set(selectors.CATALOGUE_VERSION_KEY, 1, timeout=None)
     except Exception:
         logger.warning("Search cache unavailable", exc_info=True)
-        return search_page_render(query)
-    stored = found.get(key)
-    if stored is not None and stored[0] == version:
-        return stored[1]
-    # The version was read before rendering: a change committed meanwhile moves it, so
-    # this page (which may predate the change) is never served as current.
-    page = search_page_render(query)
+        return render(request, PAGE_TEMPLATE, {"page": search_page_render(request.GET)})
+
+    def current(key):
+        stored = found.get(key)
+        return stored[1] if stored is not None and stored[0] == version else None
+
+    if response_key and (body := current(response_key)) is not None:
+        response = HttpResponse(body)
+        # What the session middleware would add had the page been rendered: the same URL
+        # is a different page for a signed-in visitor.
+        patch_vary_headers(response, ("Cookie",))
+        return response
+    # The version was read before rendering: a change committed meanwhile moves it, so a
+    # page rendered now (which may predate the change) is never served as current.
+    stored = {}
+    page = current(content_key)
+    if page is None:
+        page = stored[content_key] = search_page_render(request.GET)
+    response = render(request, PAGE_TEMPLATE, {"page": page})
+    if response_key and not _gave_state(request):
+        stored[response_key] = response.content
     try:
-        cache.set(key, (version, page), seconds)
+        cache.set_many({key: (version, value) for key, value in stored.items()}, seconds)
     except Exception:
         logger.warning("Search cache unavailable", exc_info=True)
-    return page
+    return response
 
 
-def _key(query) -> str:
-    shown = (get_language() or "", sorted(query.lists()))
-    digest = hashlib.sha256(repr(shown).encode()).hexdigest()[:32]
-    return f"listings:search-page:{digest}"
+def _response_key(request) -> str | None:
+    """Return the key of the whole page for a visitor with no state here, else None."""
+    cookies = request.COOKIES
+    if (
+        settings.SESSION_COOKIE_NAME in cookies
+        or CookieStorage.cookie_name in cookies
+        or request.user.is_authenticated
+    ):
+        return None
+    consent = cookies.get(settings.COOKIE_CONSENT_NAME, "")
+    return _key("response", get_language(), consent, request.get_full_path())
+
+
+def _gave_state(request) -> bool:
+    """Whether rendering gave the visitor state (a session, a CSRF token): not shareable."""
+    return request.session.modified or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
+def _key(*parts) -> str:
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"listings:search-{parts[0]}:{digest}"
 
 
 def search_page_render(query) -> SearchPage:
-    """Run the search for the query and render the page's content."""
+    """Run the search for the query (a QueryDict) and render the page's content."""
     tree = selectors.category_tree()
     form = SearchForm(query, tree=tree)
     params = form.params()
@@ -98,12 +140,14 @@ def search_page_render(query) -> SearchPage:
         "regions": Region.choices,
         "conditions": Listing.Condition.choices,
         "sorts": selectors.Sort.CHOICES,
+        "window_notice": (
+            SEARCH_WINDOW % {"pages": result.num_pages} if result.window_reached else ""
+        ),
     }
     parts = (params.q, params.category.name if params.category else "", _("Listings"))
     return SearchPage(
         title=" · ".join([part for part in parts if part] + ["Dala Market"]),
         content=SafeString(render_to_string(CONTENT_TEMPLATE, context)),
-        window_pages=result.num_pages if result.window_reached else 0,
     )
 
 

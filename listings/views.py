@@ -20,7 +20,7 @@ from listings import selectors, services
 from listings.cards import render_cards
 from listings.forms import ListingForm, ListingImageForm, ReviewForm
 from listings.models import Listing, ListingImage
-from listings.search_page import search_page_get
+from listings.search_page import search_response
 
 LISTING_CREATED = _("Your listing is saved as a draft.")
 LISTING_SAVED = _("Your changes are saved.")
@@ -30,9 +30,6 @@ LISTING_DELETED = _("Your listing is deleted.")
 IMAGE_ADDED = _("The photo is added.")
 IMAGE_DELETED = _("The photo is deleted.")
 REVIEW_THANKS = _("Thank you: your review is published.")
-SEARCH_WINDOW = _(
-    "Only the first %(pages)d pages of results are shown. Narrow your search to see more."
-)
 FIX_ERRORS = _("Please correct the errors below.")
 
 
@@ -41,10 +38,7 @@ FIX_ERRORS = _("Please correct the errors below.")
 
 @require_GET
 def search(request):
-    page = search_page_get(request.GET)
-    if page.window_pages:
-        messages.info(request, SEARCH_WINDOW % {"pages": page.window_pages})
-    return render(request, "listings/search.html", {"page": page})
+    return search_response(request)
 
 
 @require_GET

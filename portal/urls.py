@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from portal import views
 from privacy.views import CookieAcceptView, CookieDeclineView, CookieSettingsView
@@ -8,7 +10,10 @@ from privacy.views import CookieAcceptView, CookieDeclineView, CookieSettingsVie
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch needs no CSRF token: a forged request could only change the
+    # language a visitor reads, and without a token in the header the pages of visitors
+    # who have no session can be shared (see listings/search_page.py).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),
     # The portal's own cookie views first: they also write signed-in users' choices to
     # the consent ledger; django-cookie-consent's status view and names stay as they are.

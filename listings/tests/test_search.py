@@ -2,10 +2,11 @@ import html
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from accounts.regions import Region
-from accounts.tests.factories import CompanyFactory
+from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
 from listings import cards, search_page, selectors
 from listings.forms import SEARCH_INVALID_CATEGORY, SEARCH_PRICE_INVALID, SEARCH_PRICE_RANGE
 from listings.models import Category, Listing
@@ -486,3 +487,43 @@ def test_publishing_or_blocking_shows_in_cached_searches_at_once(
         services.listings_block(listings=Listing.objects.filter(pk=listing.pk))
 
     assert titles(client.get(SEARCH, {"q": "сеялка"})) == []
+
+
+def test_a_visitor_without_state_gets_the_shared_page_and_a_signed_in_one_never_does(
+    client, django_assert_num_queries
+):
+    ListingFactory(title="Трактор МТЗ-82")
+    client.get(SEARCH, {"q": "трактор"})
+
+    with django_assert_num_queries(0):
+        shared = client.get(SEARCH, {"q": "трактор"})
+    member = Client()
+    member.force_login(accept_policy(UserFactory()))
+    signed_in = member.get(SEARCH, {"q": "трактор"}).content.decode()
+
+    assert titles(shared) == ["Трактор МТЗ-82"]
+    assert "Cookie" in shared["Vary"]  # a shared cache downstream must tell visitors apart
+    assert "Sign out" not in shared.content.decode()
+    assert "Sign out" in signed_in
+    assert "Трактор МТЗ-82" in signed_in
+
+
+def test_the_shared_page_follows_the_visitors_cookie_choice(client):
+    ListingFactory(title="Трактор МТЗ-82")
+    undecided = client.get(SEARCH).content.decode()
+    client.post("/cookies/accept/", {"cookie_groups": "analytics"})
+
+    accepted = client.get(SEARCH).content.decode()
+
+    assert 'id="analytics-snippet"' not in undecided
+    assert 'id="analytics-snippet"' in accepted
+
+
+def test_the_language_switch_needs_no_csrf_token(client):
+    browser = Client(enforce_csrf_checks=True)
+
+    response = browser.post("/i18n/setlang/", {"language": "kk", "next": SEARCH})
+
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "kk"
+    assert "Іздеу" in browser.get(SEARCH).content.decode()
