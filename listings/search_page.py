@@ -92,10 +92,11 @@ def search_response(request) -> HttpResponse:
     response = render(request, PAGE_TEMPLATE, {"page": page})
     if response_key and not _gave_state(request):
         stored[response_key] = response.content
-    try:
-        cache.set_many({key: (version, value) for key, value in stored.items()}, seconds)
-    except Exception:
-        logger.warning("Search cache unavailable", exc_info=True)
+    if stored:
+        try:
+            cache.set_many({key: (version, value) for key, value in stored.items()}, seconds)
+        except Exception:
+            logger.warning("Search cache unavailable", exc_info=True)
     return response
 
 
