@@ -1,6 +1,6 @@
 """Measure the search page through gunicorn with ONE worker, against a bare Django view.
 
-    .venv/bin/python bench/search.py [--rounds 10] [--seconds 20]
+    .venv/bin/python bench/search.py [--rounds 10] [--seconds 20] [--with-session]
 
 DATABASE_URL names a database seeded by bench/seed.py (default
 postgres://postgres@127.0.0.1:5432/portal_bench_listings). Prints:
@@ -11,6 +11,11 @@ postgres://postgres@127.0.0.1:5432/portal_bench_listings). Prints:
 - requests per second of the search page (cycling through the same queries) and of a bare
   view (`HttpResponse("ok")`) behind the same middleware, each with two clients for
   `--seconds`, and their ratio.
+
+Without cookies the client is a visitor with no state, who gets the whole page from the
+shared cache; `--with-session` sends a session cookie (of no stored session), so the frame
+is rendered per request around the shared content, as for signed-in visitors and anyone
+with a cart. The bare view gets the same cookie.
 
 Targets (DESIGN.md): at 1M listings, p95 < 100 ms and the search page's throughput at least
 30% of the bare view's. The gunicorn worker imports this module as its WSGI application
@@ -35,6 +40,7 @@ from django.urls import include, path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_listings"
 BARE = "/bench/bare/"
+HEADERS: dict[str, str] = {}  # sent with every request (--with-session adds a cookie)
 
 
 def bare(request):
@@ -107,7 +113,7 @@ def queries(url: str) -> list[str]:
 def _get(port: int, target: str) -> float:
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    connection.request("GET", quote(target, safe="/?&=:"))
+    connection.request("GET", quote(target, safe="/?&=:"), headers=HEADERS)
     response = connection.getresponse()
     response.read()
     connection.close()
@@ -191,7 +197,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10, help="times each query is sent")
     parser.add_argument("--seconds", type=float, default=20, help="length of each rps run")
+    parser.add_argument("--with-session", action="store_true", help="send a session cookie")
     options = parser.parse_args()
+    if options.with_session:
+        HEADERS["Cookie"] = "sessionid=bench-visitor-without-a-stored-session"
     url = os.environ.get("DATABASE_URL", DEFAULT_URL)
     targets = queries(url)
 
@@ -199,7 +208,9 @@ def main():
 
     with psycopg.connect(url) as connection:
         (count,) = connection.execute("SELECT count(*) FROM listings_listing").fetchone()
-    print(f"{count:,} listings in {url}; {len(targets)} queries; one gunicorn sync worker")
+    visitor = "with a session cookie" if HEADERS else "without cookies"
+    print(f"{count:,} listings in {url}; {len(targets)} queries; one gunicorn sync worker; "
+          f"a visitor {visitor}")  # fmt: skip
 
     process, port = start_gunicorn(url)
     try:
