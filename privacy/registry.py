@@ -85,7 +85,7 @@ def _array_literal(values: frozenset) -> str:
 
 
 class _BatchLookup:
-    """`= ANY(array)` on PostgreSQL, with a batch sent as one prepared parameter.
+    """`= ANY(array)` on PostgreSQL, with a batch sent as one parameter.
 
     Erasure filters thousands of ids or e-mails at a time, with some forty queries per
     batch. As a list, each query would convert and quote every value again in Python (most
