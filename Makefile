@@ -40,7 +40,7 @@ stack: $(VENV)/.installed
 	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='portal_stack'" \
 		| grep -q 1 || createdb -h 127.0.0.1 -U postgres portal_stack
 	$(STACK_ENV) $(MANAGE) migrate --noinput
-	$(STACK_ENV) $(BIN)/honcho start -f Procfile
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(STACK_ENV) $(BIN)/honcho start -f Procfile
 
 # After changing a translatable string: update the catalogues, translate, then compile.
 # The compiled .mo files are committed, so `make run` needs no gettext.
