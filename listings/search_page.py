@@ -60,7 +60,7 @@ def search_response(request) -> HttpResponse:
     """Return the search page for the request, from the shared cache where it is current."""
     seconds = settings.SEARCH_CACHE_SECONDS
     if not seconds:
-        return render(request, PAGE_TEMPLATE, {"page": search_page_render(request.GET)})
+        return _page_response(request, search_page_render(request.GET))
     content_key = _key("content", get_language(), sorted(request.GET.lists()))
     response_key = _response_key(request)
     keys = [selectors.CATALOGUE_VERSION_KEY, content_key, *filter(None, [response_key])]
@@ -71,7 +71,7 @@ def search_response(request) -> HttpResponse:
             version = cache.get_or_set(selectors.CATALOGUE_VERSION_KEY, 1, timeout=None)
     except Exception:
         logger.warning("Search cache unavailable", exc_info=True)
-        return render(request, PAGE_TEMPLATE, {"page": search_page_render(request.GET)})
+        return _page_response(request, search_page_render(request.GET))
 
     def current(key):
         stored = found.get(key)
@@ -89,7 +89,7 @@ def search_response(request) -> HttpResponse:
     page = current(content_key)
     if page is None:
         page = stored[content_key] = search_page_render(request.GET)
-    response = render(request, PAGE_TEMPLATE, {"page": page})
+    response = _page_response(request, page)
     if response_key and not _gave_state(request):
         stored[response_key] = response.content
     if stored:
@@ -98,6 +98,11 @@ def search_response(request) -> HttpResponse:
         except Exception:
             logger.warning("Search cache unavailable", exc_info=True)
     return response
+
+
+def _page_response(request, page: SearchPage) -> HttpResponse:
+    """Render the page frame (header, footer, banner) for this request around the content."""
+    return render(request, PAGE_TEMPLATE, {"page": page})
 
 
 def _response_key(request) -> str | None:

@@ -519,7 +519,7 @@ def test_the_shared_page_follows_the_visitors_cookie_choice(client):
     assert 'id="analytics-snippet"' in accepted
 
 
-def test_the_language_switch_needs_no_csrf_token(client):
+def test_the_language_switch_needs_no_csrf_token():
     browser = Client(enforce_csrf_checks=True)
 
     response = browser.post("/i18n/setlang/", {"language": "kk", "next": SEARCH})
