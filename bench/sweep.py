@@ -7,8 +7,12 @@ rows (rolled back: the floor to compare with), and runs `manage.py privacy_sweep
 child process, reading its peak RSS.
 
     .venv/bin/python bench/sweep.py [--users 1000000] [--batch-size 5000] [--workers 2]
+                                    [--reseed]
 
-Uses the database postgres://postgres@127.0.0.1:5432/portal_bench_sweep (recreated).
+Uses the database postgres://postgres@127.0.0.1:5432/portal_bench_sweep (recreated). The
+seeded data is kept as a template database (portal_bench_sweep_seed_<N>) and copied for the
+next run with the same N, which takes seconds instead of minutes; `--reseed` seeds afresh.
+Migrations added since the template was made are applied to the copy.
 """
 
 import argparse
@@ -40,10 +44,30 @@ def _psql(sql: str) -> None:
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
 
 
-def recreate_database() -> None:
+def _database_exists(name: str) -> bool:
+    found = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc",
+         f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return found.stdout.strip() == "1"
+
+
+def recreate_database(template: str | None = None) -> None:
     _psql(f"DROP DATABASE IF EXISTS {DATABASE}")
-    _psql(f"CREATE DATABASE {DATABASE}")
+    # FILE_COPY: a copy of gigabytes without writing them all to the WAL first
+    copy = f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""
+    _psql(f"CREATE DATABASE {DATABASE}{copy}")
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=ENV, check=True)
+
+
+def keep_as_template(template: str) -> None:
+    """Copy the freshly seeded database, for the next run to start from."""
+    from django.db import connections
+
+    connections.close_all()  # CREATE DATABASE … TEMPLATE needs the source unused
+    _psql(f"DROP DATABASE IF EXISTS {template}")
+    _psql(f"CREATE DATABASE {template} TEMPLATE {DATABASE} STRATEGY FILE_COPY")
 
 
 def _django():
@@ -158,13 +182,23 @@ def main():
     parser.add_argument("--users", type=int, default=1_000_000)
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=2, help="threads erasing batches")
+    parser.add_argument("--reseed", action="store_true", help="seed even if a template exists")
     options = parser.parse_args()
 
-    recreate_database()
-    _django()
-    started = time.perf_counter()
-    rows = seed(options.users)
-    print(f"seeded {sum(rows.values()):,} rows in {time.perf_counter() - started:.0f} s: {rows}")
+    template = f"{DATABASE}_seed_{options.users}"
+    if not options.reseed and _database_exists(template):
+        started = time.perf_counter()
+        recreate_database(template)
+        _django()
+        print(f"copied the seeded database {template} in {time.perf_counter() - started:.0f} s")
+    else:
+        recreate_database()
+        _django()
+        started = time.perf_counter()
+        rows = seed(options.users)
+        seconds = time.perf_counter() - started
+        print(f"seeded {sum(rows.values()):,} rows in {seconds:.0f} s: {rows}")
+        keep_as_template(template)
 
     floor = floor_seconds()
     print(f"floor: one plain SQL UPDATE of {options.users:,} user rows: {floor:.1f} s "
