@@ -85,8 +85,11 @@ def _guest_activity_sql() -> str:
 def inactive_guest_batches(cutoff: dt.datetime, batch_size: int) -> Iterator[list[str]]:
     """Yield e-mails of guests whose newest activity anywhere is older than `cutoff`.
 
-    A guest e-mail that belongs to a user who is still active is not a lapsed guest: it
-    is that user's, and their retention runs from their own last interaction.
+    An e-mail that belongs to a user is never a guest's: its rows go with that user, whose
+    retention runs from their own last interaction. An inactive user's are erased with
+    them (by user, see `subjects_of_users`), a held user's stay held with them, and an
+    active user's are not due. Taking them here too would count such people twice, or
+    erase a held user's guest orders through their e-mail.
     """
     activity = _guest_activity_sql()
     if not activity:
@@ -97,9 +100,9 @@ def inactive_guest_batches(cutoff: dt.datetime, batch_size: int) -> Iterator[lis
         cursor.execute(
             "CREATE TEMPORARY TABLE privacy_sweep_guests AS "
             f"SELECT email FROM ({activity}) AS activity GROUP BY email "
-            "HAVING MAX(at) < %s AND email NOT IN "
-            f'(SELECT LOWER(email) FROM "{user_table}" WHERE last_interaction_at >= %s)',
-            [cutoff, cutoff],
+            "HAVING MAX(at) < %s AND NOT EXISTS "
+            f'(SELECT 1 FROM "{user_table}" AS u WHERE LOWER(u.email) = activity.email)',
+            [cutoff],
         )
     try:
         last = ""

@@ -212,3 +212,28 @@ def test_a_run_over_users_and_guests_counts_every_source_in_rows():
     assert run.subjects == 2
     assert all(isinstance(rows, int) for rows in run.counts.values()), run.counts
     assert run.counts["account.emailaddress"] == 1
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_an_inactive_users_rows_under_their_e_mail_go_with_them_counted_once(dry_run):
+    user = _inactive_since(FIVE_YEARS + DAY)
+    old = timezone.make_aware(dt.datetime(2025, 1, 1))
+    DataRequest.objects.create(kind="access", email=user.email, received_at=old)
+
+    run = retention_sweep(as_of=AS_OF, dry_run=dry_run)
+
+    assert run.subjects == 1
+    assert run.counts["privacy.datarequest"] == 1
+
+
+def test_a_held_users_rows_under_their_e_mail_stay_held_with_them():
+    held = _inactive_since(FIVE_YEARS + DAY)
+    LegalHold.objects.create(user=held, reason="Tax audit", authority="State Revenue Committee")
+    old = timezone.make_aware(dt.datetime(2025, 1, 1))
+    request = DataRequest.objects.create(kind="access", email=held.email, received_at=old)
+
+    run = retention_sweep(as_of=AS_OF)
+
+    request.refresh_from_db()
+    assert request.email == held.email
+    assert (run.subjects, run.held) == (0, 1)
