@@ -16,20 +16,22 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import Order, OrderEvent, OrderMessage, OutgoingMail
-from privacy.registry import Erasure, LegalBasis, Source, Subjects, by_user_or_email, registry
+from privacy.registry import (
+    Erasure,
+    LegalBasis,
+    Source,
+    Subjects,
+    by_user_or_email,
+    registry,
+    via,
+)
 
 ERASED_EMAIL = "erased@invalid"
 CONTACT_FIELDS = ("full_name", "organization", "email", "phone", "address", "comment")
 
-
-def _on_orders_of(subjects: Subjects, prefix: str = "order__") -> list[Q]:
-    """Match rows on the orders of these subjects (as buyers, signed in or guests)."""
-    alternatives = []
-    if subjects.user_ids:
-        alternatives.append(Q(**{f"{prefix}buyer__in_batch": subjects.user_ids}))
-    if subjects.emails:
-        alternatives.append(Q(**{f"{prefix}email__in_batch": subjects.emails}))
-    return alternatives
+_orders_of = by_user_or_email("buyer", "email")
+# Rows on the orders of these subjects (as buyers, signed in or guests).
+_on_orders_of = via("order", Order, _orders_of)
 
 
 def _with_own(subjects: Subjects, user_field: str, email_field: str) -> list[Q]:
@@ -40,7 +42,7 @@ def _with_own(subjects: Subjects, user_field: str, email_field: str) -> list[Q]:
         alternatives.append(Q(**{f"{user_field}__in_batch": subjects.user_ids}))
     if subjects.emails:
         alternatives.append(Q(**{f"{email_field}__in_batch": subjects.emails}))
-    return alternatives or [Q(pk__in=[])]
+    return alternatives
 
 
 def _messages_of(subjects: Subjects) -> list[Q]:
@@ -64,8 +66,6 @@ def _export_orders(subjects: Subjects) -> list[dict]:
         row["phone"] = str(row["phone"] or "")
     return rows
 
-
-_orders_of = by_user_or_email("buyer", "email")
 
 registry.register(
     Source(

@@ -148,6 +148,35 @@ def by_user_or_email(user_field: str, email_field: str) -> Callable[[Subjects], 
     return subject_filter
 
 
+def via(
+    relation: str, model: type[models.Model], subject_filter: Callable[[Subjects], Q | list[Q]]
+) -> Callable[[Subjects], list[Q]]:
+    """Return a filter matching rows whose `relation` points at the subjects' `model` rows.
+
+    The related rows are looked up first (by `subject_filter`, each alternative through its
+    own index) and matched by id. Joining them instead, PostgreSQL would hash a batch's
+    thousands of related rows and read the whole table against them, every batch: a cost
+    that grows with the table, not with the batch.
+    """
+
+    def subject_filter_via(subjects: Subjects) -> list[Q]:
+        rows = model._default_manager
+        ids = frozenset(
+            pk
+            for condition in _alternatives(subject_filter(subjects))
+            for pk in rows.filter(condition).values_list("pk", flat=True)
+        )
+        return [Q(**{f"{relation}__in_batch": ids})] if ids else []
+
+    return subject_filter_via
+
+
+def _alternatives(condition: Q | list[Q]) -> list[Q]:
+    if isinstance(condition, Q):
+        return [condition]
+    return condition or [Q(pk__in=[])]  # no alternative: matches nothing, runs no query
+
+
 @dataclass(frozen=True)
 class Source:
     """One model's personal data, as the privacy engine needs to know it.
@@ -191,8 +220,7 @@ class Source:
 
     def conditions(self, subjects: Subjects) -> list[Q]:
         """Return the filter's alternatives (one, or several that may overlap)."""
-        condition = self.subject_filter(subjects)
-        return [condition] if isinstance(condition, Q) else condition
+        return _alternatives(self.subject_filter(subjects))
 
     def rows(self, subjects: Subjects) -> QuerySet:
         """Return the rows that belong to these subjects.

@@ -29,8 +29,11 @@ from privacy.registry import (
     by_user,
     by_user_or_email,
     registry,
+    via,
 )
 from support.models import CallbackRequest, Complaint, ComplaintAction, Feedback
+
+_complaints_of = by_user_or_email("reporter", "guest_email")
 
 registry.register(
     Source(
@@ -40,7 +43,7 @@ registry.register(
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         recipients=str(_("The operator's staff")),
         description=str(_("Staff notes on your complaints")),
-        subject_filter=by_user_or_email("complaint__reporter", "complaint__guest_email"),
+        subject_filter=via("complaint", Complaint, _complaints_of),
         erasure=Erasure.ANONYMISE,
         anonymised={"note": ""},
         export_fields=("pk", "complaint_id", "kind", "note", "created_at"),
@@ -55,7 +58,7 @@ registry.register(
         legal_basis=LegalBasis.CONSENT,
         recipients=str(_("The operator's staff")),
         description=str(_("Your complaints about listings, reviews, sellers and orders")),
-        subject_filter=by_user_or_email("reporter", "guest_email"),
+        subject_filter=_complaints_of,
         erasure=Erasure.ANONYMISE,
         anonymised={
             "reporter": None,
