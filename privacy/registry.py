@@ -47,6 +47,8 @@ class Subjects:
 
     user_ids: frozenset[int] = frozenset()
     emails: frozenset[str] = frozenset()
+    # Ids of related rows, looked up once per batch by `via` filters (not part of the value).
+    related: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, *, user_ids: Iterable[int] = (), emails: Iterable[str] = ()) -> Subjects:
@@ -157,15 +159,22 @@ def via(
     own index) and matched by id. Joining them instead, PostgreSQL would hash a batch's
     thousands of related rows and read the whole table against them, every batch: a cost
     that grows with the table, not with the batch.
+
+    The ids are looked up once per batch and kept with it, for every source and the check
+    after erasure: that check then looks at the rows the subjects had, even where erasing
+    has since cut the link (an anonymised order no longer carries the guest's e-mail).
     """
 
     def subject_filter_via(subjects: Subjects) -> list[Q]:
-        rows = model._default_manager
-        ids = frozenset(
-            pk
-            for condition in _alternatives(subject_filter(subjects))
-            for pk in rows.filter(condition).values_list("pk", flat=True)
-        )
+        key = (model, subject_filter)
+        if key not in subjects.related:
+            rows = model._default_manager
+            subjects.related[key] = frozenset(
+                pk
+                for condition in _alternatives(subject_filter(subjects))
+                for pk in rows.filter(condition).values_list("pk", flat=True)
+            )
+        ids = subjects.related[key]
         return [Q(**{f"{relation}__in_batch": ids})] if ids else []
 
     return subject_filter_via
