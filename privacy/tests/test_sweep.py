@@ -1,9 +1,11 @@
 import dataclasses
 import datetime as dt
+import time
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from accounts.models import User
@@ -164,12 +166,29 @@ def test_worker_threads_erase_every_batch_and_skip_the_held():
     users = [_inactive_since(FIVE_YEARS + DAY * (n + 1)) for n in range(6)]
     LegalHold.objects.create(user=users[2], reason="Court order", authority="Court of Astana")
 
+    before = _open_connections()
+
     run = retention_sweep(as_of=AS_OF, batch_size=1, workers=3)
 
     assert run.status == SweepRun.Status.DONE
     assert (run.subjects, run.held) == (5, 1)
     assert run.counts["accounts.user"] == 5
     assert [_erased(u) for u in users] == [True, True, False, True, True, True]
+    assert _open_connections(settle_to=before) == before  # the threads closed theirs
+
+
+def _open_connections(settle_to: int | None = None) -> int:
+    """Count the connections to the test database (waiting a little for closing ones)."""
+    for _ in range(50):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            )
+            count = cursor.fetchone()[0]
+        if settle_to is None or count <= settle_to:
+            return count
+        time.sleep(0.1)
+    return count
 
 
 @pytest.mark.django_db(transaction=True)
