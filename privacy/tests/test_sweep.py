@@ -5,14 +5,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
 from privacy.models import DataRequest, LegalHold, SweepRun
 from privacy.registry import registry
-from privacy.sweep import retention_cutoff, retention_sweep
+from privacy.sweep import DEADLOCK_RETRIES, retention_cutoff, retention_sweep
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +130,55 @@ def test_a_crash_mid_sweep_leaves_no_half_erased_subject_and_the_next_run_finish
 
     assert rerun.status == SweepRun.Status.DONE
     assert all(_erased(u) for u in users)
+
+
+def _deadlock() -> None:
+    """Abort the transaction with the error PostgreSQL raises on a deadlock (40P01)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' "
+            "USING ERRCODE = 'deadlock_detected'; END $$"
+        )
+
+
+def _emails_source_deadlocking(monkeypatch, times: int) -> None:
+    """Make the e-mail source erase its rows, then hit a deadlock, `times` times."""
+    emails_source = registry.get("account.emailaddress")
+    calls = {"n": 0}
+
+    def erase_then_deadlock(subjects):
+        erased = emails_source.erase(subjects)
+        calls["n"] += 1
+        if calls["n"] <= times:
+            _deadlock()
+        return erased
+
+    failing = dataclasses.replace(emails_source, custom_erase=erase_then_deadlock)
+    monkeypatch.setitem(registry._sources, emails_source.key, failing)
+
+
+def test_a_batch_aborted_by_a_deadlock_is_erased_again_and_counted_once(monkeypatch):
+    users = [_inactive_since(FIVE_YEARS + DAY * (n + 1)) for n in range(2)]
+    _emails_source_deadlocking(monkeypatch, times=1)
+
+    run = retention_sweep(as_of=AS_OF, batch_size=1)
+
+    assert run.status == SweepRun.Status.DONE
+    assert run.subjects == 2
+    assert run.counts["account.emailaddress"] == 2
+    assert all(_erased(u) for u in users)
+
+
+def test_a_batch_that_keeps_deadlocking_fails_the_run_after_a_few_tries(monkeypatch):
+    user = _inactive_since(FIVE_YEARS + DAY)
+    _emails_source_deadlocking(monkeypatch, times=DEADLOCK_RETRIES + 1)
+
+    with pytest.raises(OperationalError, match="deadlock detected"):
+        retention_sweep(as_of=AS_OF)
+
+    assert SweepRun.objects.get().status == SweepRun.Status.FAILED
+    assert not _erased(user)
+    assert user.emailaddress_set.exists()  # rolled back whole, every time
 
 
 def test_command_dry_run_prints_counts_per_source_and_changes_nothing():
