@@ -2,6 +2,7 @@ import html
 import re
 
 import pytest
+from django.middleware.csrf import get_token
 from django.test import Client
 from django.urls import reverse
 
@@ -506,6 +507,34 @@ def test_a_visitor_without_state_gets_the_shared_page_and_a_signed_in_one_never_
     assert "Sign out" not in shared.content.decode()
     assert "Sign out" in signed_in
     assert "Трактор МТЗ-82" in signed_in
+
+
+def _frame_giving_state(monkeypatch, give) -> None:
+    """Make rendering the page frame give the visitor state, as a form or a note would."""
+    render_frame = search_page._page_response
+
+    def frame(request, page):
+        give(request)
+        return render_frame(request, page)
+
+    monkeypatch.setattr(search_page, "_page_response", frame)
+
+
+def _remember(request):
+    request.session["searched"] = True
+
+
+@pytest.mark.parametrize(("give", "cookie"), [(get_token, "csrftoken"), (_remember, "sessionid")])
+def test_a_page_whose_rendering_gave_state_is_never_shared(monkeypatch, give, cookie):
+    ListingFactory(title="Трактор МТЗ-82")
+    _frame_giving_state(monkeypatch, give)
+    first = Client().get(SEARCH, {"q": "трактор"})
+
+    second = Client().get(SEARCH, {"q": "трактор"})  # another visitor, no cookies either
+
+    assert cookie in first.cookies
+    assert cookie in second.cookies  # rendered for them, with their own state
+    assert second.cookies[cookie].value != first.cookies[cookie].value
 
 
 def test_the_shared_page_follows_the_visitors_cookie_choice(client):
