@@ -94,6 +94,25 @@ def _database_url() -> str:
     return f"postgres://{s['USER']}{password}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
+@pytest.fixture
+def replace_erase(monkeypatch):
+    """Return `replace(key, erase)`: the registry source `key` erases with `erase` instead.
+
+    For fault injection (a source that fails, or erases nothing); returns the real source,
+    whose `erase` the replacement may call. `monkeypatch.undo()` restores it early.
+    """
+    import dataclasses
+
+    from privacy.registry import registry
+
+    def replace(key, erase):
+        source = registry.get(key)
+        monkeypatch.setitem(registry._sources, key, dataclasses.replace(source, custom_erase=erase))
+        return source
+
+    return replace
+
+
 @pytest.fixture(scope="session")
 def celery_worker_process(django_db_setup, django_db_blocker):
     """Start `celery worker` on the test database and the real Redis broker; stop it after."""

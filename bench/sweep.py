@@ -40,17 +40,17 @@ ENV = {
 AS_OF = dt.date.today()
 
 
-def _psql(sql: str) -> None:
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+def _psql(sql: str) -> str:
+    """Run one statement as the postgres user; return what it printed (unaligned)."""
+    done = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Aqtc", sql],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return done.stdout.strip()
 
 
 def _database_exists(name: str) -> bool:
-    found = subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc",
-         f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
-        check=True, capture_output=True, text=True,
-    )  # fmt: skip
-    return found.stdout.strip() == "1"
+    return _psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
 
 
 def recreate_database(template: str | None = None) -> None:

@@ -1,4 +1,3 @@
-import dataclasses
 import datetime as dt
 import time
 from io import StringIO
@@ -11,7 +10,6 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.tests.factories import UserFactory
 from privacy.models import DataRequest, LegalHold, SweepRun
-from privacy.registry import registry
 from privacy.sweep import DEADLOCK_RETRIES, retention_cutoff, retention_sweep
 
 pytestmark = pytest.mark.django_db
@@ -101,9 +99,10 @@ def test_a_lapsed_guest_is_found_through_their_newest_activity():
     assert run.subjects == 1
 
 
-def test_a_crash_mid_sweep_leaves_no_half_erased_subject_and_the_next_run_finishes(monkeypatch):
+def test_a_crash_mid_sweep_leaves_no_half_erased_subject_and_the_next_run_finishes(
+    monkeypatch, replace_erase
+):
     users = [_inactive_since(FIVE_YEARS + DAY * (n + 1)) for n in range(3)]
-    emails_source = registry.get("account.emailaddress")
     calls = {"n": 0}
 
     def failing_second_batch(subjects):
@@ -112,8 +111,7 @@ def test_a_crash_mid_sweep_leaves_no_half_erased_subject_and_the_next_run_finish
             raise RuntimeError("disk full")
         return emails_source.erase(subjects)
 
-    failing = dataclasses.replace(emails_source, custom_erase=failing_second_batch)
-    monkeypatch.setitem(registry._sources, emails_source.key, failing)
+    emails_source = replace_erase("account.emailaddress", failing_second_batch)
 
     with pytest.raises(RuntimeError, match="disk full"):
         retention_sweep(as_of=AS_OF, batch_size=1)
@@ -125,7 +123,7 @@ def test_a_crash_mid_sweep_leaves_no_half_erased_subject_and_the_next_run_finish
     assert states == [True, False, False]  # batch 1 committed, batch 2 rolled back whole
     assert User.objects.get(pk=users[1].pk).emailaddress_set.exists()
 
-    monkeypatch.setitem(registry._sources, emails_source.key, emails_source)
+    monkeypatch.undo()  # the source works again
     rerun = retention_sweep(as_of=AS_OF, batch_size=1)
 
     assert rerun.status == SweepRun.Status.DONE
@@ -141,9 +139,8 @@ def _deadlock() -> None:
         )
 
 
-def _emails_source_deadlocking(monkeypatch, times: int) -> None:
+def _emails_source_deadlocking(replace_erase, times: int) -> None:
     """Make the e-mail source erase its rows, then hit a deadlock, `times` times."""
-    emails_source = registry.get("account.emailaddress")
     calls = {"n": 0}
 
     def erase_then_deadlock(subjects):
@@ -153,13 +150,12 @@ def _emails_source_deadlocking(monkeypatch, times: int) -> None:
             _deadlock()
         return erased
 
-    failing = dataclasses.replace(emails_source, custom_erase=erase_then_deadlock)
-    monkeypatch.setitem(registry._sources, emails_source.key, failing)
+    emails_source = replace_erase("account.emailaddress", erase_then_deadlock)
 
 
-def test_a_batch_aborted_by_a_deadlock_is_erased_again_and_counted_once(monkeypatch):
+def test_a_batch_aborted_by_a_deadlock_is_erased_again_and_counted_once(replace_erase):
     users = [_inactive_since(FIVE_YEARS + DAY * (n + 1)) for n in range(2)]
-    _emails_source_deadlocking(monkeypatch, times=1)
+    _emails_source_deadlocking(replace_erase, times=1)
 
     run = retention_sweep(as_of=AS_OF, batch_size=1)
 
@@ -169,9 +165,9 @@ def test_a_batch_aborted_by_a_deadlock_is_erased_again_and_counted_once(monkeypa
     assert all(_erased(u) for u in users)
 
 
-def test_a_batch_that_keeps_deadlocking_fails_the_run_after_a_few_tries(monkeypatch):
+def test_a_batch_that_keeps_deadlocking_fails_the_run_after_a_few_tries(replace_erase):
     user = _inactive_since(FIVE_YEARS + DAY)
-    _emails_source_deadlocking(monkeypatch, times=DEADLOCK_RETRIES + 1)
+    _emails_source_deadlocking(replace_erase, times=DEADLOCK_RETRIES + 1)
 
     with pytest.raises(OperationalError, match="deadlock detected"):
         retention_sweep(as_of=AS_OF)
@@ -242,19 +238,17 @@ def _open_connections(settle_to: int | None = None) -> int:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_failing_batch_in_a_worker_thread_rolls_back_whole_and_the_next_run_finishes(
-    monkeypatch,
+    monkeypatch, replace_erase
 ):
     users = [_inactive_since(FIVE_YEARS + DAY * (n + 1)) for n in range(4)]
     doomed = users[1].pk
-    emails_source = registry.get("account.emailaddress")
 
     def failing_for_one_user(subjects):
         if doomed in subjects.user_ids:
             raise RuntimeError("disk full")
         return emails_source.erase(subjects)
 
-    failing = dataclasses.replace(emails_source, custom_erase=failing_for_one_user)
-    monkeypatch.setitem(registry._sources, emails_source.key, failing)
+    emails_source = replace_erase("account.emailaddress", failing_for_one_user)
 
     with pytest.raises(RuntimeError, match="disk full"):
         retention_sweep(as_of=AS_OF, batch_size=1, workers=2)
@@ -263,7 +257,7 @@ def test_a_failing_batch_in_a_worker_thread_rolls_back_whole_and_the_next_run_fi
     assert not _erased(users[1])  # its batch rolled back whole: e-mail rows and all
     assert User.objects.get(pk=doomed).emailaddress_set.exists()
 
-    monkeypatch.setitem(registry._sources, emails_source.key, emails_source)
+    monkeypatch.undo()  # the source works again
     rerun = retention_sweep(as_of=AS_OF, batch_size=1, workers=2)
 
     assert rerun.status == SweepRun.Status.DONE
