@@ -182,6 +182,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- Password hashing -------------------------------------------------------------------
+# Production keeps Django's default (PBKDF2, deliberately slow). The test suite sets
+# PASSWORD_HASHER_FAST_FOR_TESTS=1 (pytest.ini): every factory user and every sign-in in a
+# test would otherwise spend ~0.3 s of CPU hashing. Never set it anywhere else.
+if env.bool("PASSWORD_HASHER_FAST_FOR_TESTS", default=False):
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
