@@ -53,6 +53,9 @@ class VerifiedCompanyFilter(admin.SimpleListFilter):
         return queryset
 
 
+VERIFY_PERMISSION = "accounts.verify_company"
+
+
 class CompanyInline(admin.StackedInline):
     model = Company
     fk_name = "owner"
@@ -69,6 +72,12 @@ class CompanyInline(admin.StackedInline):
         "contact_email",
         "description",
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        # The verified mark is given by whoever checks companies, not by any user editor.
+        if request.user.has_perm(VERIFY_PERMISSION):
+            return self.readonly_fields
+        return (*self.readonly_fields, "is_verified")
 
 
 @admin.register(User)
@@ -163,11 +172,19 @@ class CompanyAdmin(DisclosureAdminMixin, admin.ModelAdmin):
     def disclosure_subject(self, obj):
         return obj.owner, obj.owner.email
 
+    def has_verify_permission(self, request):
+        return request.user.has_perm(VERIFY_PERMISSION)
+
+    def get_readonly_fields(self, request, obj=None):
+        if self.has_verify_permission(request):
+            return self.readonly_fields
+        return (*self.readonly_fields, "is_verified")
+
     @admin.display(boolean=True, description=_("owner active"), ordering="owner__is_active")
     def owner_active(self, obj):
         return obj.owner.is_active
 
-    @admin.action(description=_("Mark selected companies as verified"))
+    @admin.action(description=_("Mark selected companies as verified"), permissions=["verify"])
     def mark_verified(self, request, queryset):
         count = company_verification_set(companies=queryset, verified=True)
         self.message_user(
@@ -177,7 +194,7 @@ class CompanyAdmin(DisclosureAdminMixin, admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Take the verified mark away"))
+    @admin.action(description=_("Take the verified mark away"), permissions=["verify"])
     def mark_unverified(self, request, queryset):
         count = company_verification_set(companies=queryset, verified=False)
         self.message_user(
