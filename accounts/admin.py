@@ -1,3 +1,6 @@
+from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -207,3 +210,40 @@ class CompanyAdmin(DisclosureAdminMixin, admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+# --- allauth's models, with the portal's rules ---------------------------------------------
+
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(AllauthEmailAddressAdmin):
+    """allauth's admin, whose action changes addresses: it asks for the change right."""
+
+    @admin.action(
+        description=_("Mark selected email addresses as verified"), permissions=["change"]
+    )
+    def make_verified(self, request, queryset):
+        return super().make_verified(request, queryset)
+
+
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(admin.ModelAdmin):
+    """Staff see who has a second factor and may delete one (a lost phone), never its secret."""
+
+    list_display = ("user", "type", "created_at", "last_used_at")
+    list_filter = ("type", "created_at", "last_used_at")
+    list_select_related = ("user",)
+    search_fields = ("user__email",)
+    fields = ("user", "type", "created_at", "last_used_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
