@@ -281,6 +281,9 @@ CLIENT_IP_META_KEY = env.str("CLIENT_IP_META_KEY", default="REMOTE_ADDR")
 RATELIMIT_IP_META_KEY = CLIENT_IP_META_KEY
 SUPPORT_RATE_PER_IP = env.str("SUPPORT_RATE_PER_IP", default="10/h")
 SUPPORT_RATE_PER_IDENTITY = env.str("SUPPORT_RATE_PER_IDENTITY", default="5/h")
+# The data-request form mails a confirmation to the address typed in (privacy/limits.py).
+PRIVACY_REQUEST_RATE_PER_IP = env.str("PRIVACY_REQUEST_RATE_PER_IP", default="10/h")
+PRIVACY_REQUEST_RATE_PER_ADDRESS = env.str("PRIVACY_REQUEST_RATE_PER_ADDRESS", default="3/h")
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Security headers: CSP, Referrer, Permissions, Cross-Origin-Opener ------------------
