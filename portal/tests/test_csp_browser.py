@@ -39,10 +39,11 @@ def test_a_member_walks_the_personal_account_without_a_violation(signed_in_page)
 def test_staff_use_the_admins_widgets_without_a_violation(signed_in_page):
     company = CompanyFactory()
     page = signed_in_page(UserFactory(is_staff=True, is_superuser=True))
-    for url in ["/admin/", "/admin/accounts/user/", f"/admin/accounts/user/{company.owner_id}/change/",
-                "/admin/accounts/user/add/", "/admin/privacy/datarequest/?due=overdue",
-                "/admin/privacy/consentevent/", "/admin/privacy/purpose/records/",
-                "/admin/listings/category/add/", "/admin/orders/order/"]:  # fmt: skip
+    for url in ["/admin/", "/admin/accounts/user/", "/admin/accounts/user/add/",
+                f"/admin/accounts/user/{company.owner_id}/change/",
+                "/admin/privacy/datarequest/?due=overdue", "/admin/privacy/consentevent/",
+                "/admin/privacy/purpose/records/", "/admin/listings/category/add/",
+                "/admin/orders/order/"]:  # fmt: skip
         page.goto(url)
         expect(page.locator("#content")).to_be_visible()
 

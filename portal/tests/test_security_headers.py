@@ -83,4 +83,5 @@ def test_the_pages_themselves_carry_no_inline_script_or_style(pages):
         for tag in html.split("<script")[1:]:
             opening = tag.split(">", 1)[0]
             assert "src=" in opening or 'type="application/json"' in opening, (url, opening)
-        assert " onclick=" not in html and " onchange=" not in html, url
+        assert " onclick=" not in html, url
+        assert " onchange=" not in html, url
