@@ -153,9 +153,21 @@ def browser():
         browser.close()
 
 
+# Chromium logs a blocked inline script or style as a console error ("Refused to ..." or
+# "... violates the following Content Security Policy directive"); the page's own
+# securitypolicyviolation event, logged here, catches every violation whatever the wording.
+CSP_WATCH_SCRIPT = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked `
+    + `${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
 def _new_context(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="en-US")
     context.set_default_timeout(10_000)
+    context.add_init_script(CSP_WATCH_SCRIPT)
     return context
 
 
@@ -168,12 +180,32 @@ def _watched_page(context):
     return page
 
 
+def csp_violations(page) -> list[str]:
+    """Return the Content-Security-Policy violations the page reported."""
+    return [
+        e
+        for e in page.errors
+        if e.startswith(("Refused to", "CSP violation")) or "Content Security Policy" in e
+    ]
+
+
+def _fail_on_csp_violations(pages):
+    violations = [v for page in pages for v in csp_violations(page)]
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations))
+
+
 @pytest.fixture
 def page(browser, live_server):
-    """A fresh browser context on the live server; console errors collect in `page.errors`."""
+    """A fresh browser context on the live server; console errors collect in `page.errors`.
+
+    A violation of the Content-Security-Policy fails the test.
+    """
     context = _new_context(browser, live_server)
-    yield _watched_page(context)
+    watched = _watched_page(context)
+    yield watched
     context.close()
+    _fail_on_csp_violations([watched])
 
 
 @pytest.fixture
@@ -181,24 +213,35 @@ def signed_in_page(browser, live_server):
     """A factory: `signed_in_page(user)` returns a page signed in as `user`.
 
     Each call opens a fresh browser context on the live server carrying a session cookie
-    of `user` from `force_login` (the sign-in form itself is tested with accounts). As with
-    `page`, console errors collect in `page.errors`. The contexts close at teardown.
+    of `user` from `force_login` (the sign-in form itself is tested with accounts). A staff
+    user's session has also passed the second factor, as the admin requires (the sign-in
+    with a code is tested in accounts/tests/test_mfa_browser.py). As with `page`, console
+    errors collect in `page.errors`, and a CSP violation fails the test. The contexts close
+    at teardown.
     """
     from django.conf import settings
     from django.test import Client
 
+    from accounts.tests.factories import sign_in_with_second_factor
+
     contexts = []
+    pages = []
 
     def sign_in(user):
         client = Client()
-        client.force_login(user)
+        if user.is_staff:
+            sign_in_with_second_factor(client, user)
+        else:
+            client.force_login(user)
         session = client.cookies[settings.SESSION_COOKIE_NAME].value
         context = _new_context(browser, live_server)
         contexts.append(context)
         cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}
         context.add_cookies([cookie])
-        return _watched_page(context)
+        pages.append(_watched_page(context))
+        return pages[-1]
 
     yield sign_in
     for context in contexts:
         context.close()
+    _fail_on_csp_violations(pages)

@@ -1,3 +1,6 @@
+from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -53,6 +56,9 @@ class VerifiedCompanyFilter(admin.SimpleListFilter):
         return queryset
 
 
+VERIFY_PERMISSION = "accounts.verify_company"
+
+
 class CompanyInline(admin.StackedInline):
     model = Company
     fk_name = "owner"
@@ -69,6 +75,12 @@ class CompanyInline(admin.StackedInline):
         "contact_email",
         "description",
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        # The verified mark is given by whoever checks companies, not by any user editor.
+        if request.user.has_perm(VERIFY_PERMISSION):
+            return self.readonly_fields
+        return (*self.readonly_fields, "is_verified")
 
 
 @admin.register(User)
@@ -163,11 +175,19 @@ class CompanyAdmin(DisclosureAdminMixin, admin.ModelAdmin):
     def disclosure_subject(self, obj):
         return obj.owner, obj.owner.email
 
+    def has_verify_permission(self, request):
+        return request.user.has_perm(VERIFY_PERMISSION)
+
+    def get_readonly_fields(self, request, obj=None):
+        if self.has_verify_permission(request):
+            return self.readonly_fields
+        return (*self.readonly_fields, "is_verified")
+
     @admin.display(boolean=True, description=_("owner active"), ordering="owner__is_active")
     def owner_active(self, obj):
         return obj.owner.is_active
 
-    @admin.action(description=_("Mark selected companies as verified"))
+    @admin.action(description=_("Mark selected companies as verified"), permissions=["verify"])
     def mark_verified(self, request, queryset):
         count = company_verification_set(companies=queryset, verified=True)
         self.message_user(
@@ -177,7 +197,7 @@ class CompanyAdmin(DisclosureAdminMixin, admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Take the verified mark away"))
+    @admin.action(description=_("Take the verified mark away"), permissions=["verify"])
     def mark_unverified(self, request, queryset):
         count = company_verification_set(companies=queryset, verified=False)
         self.message_user(
@@ -190,3 +210,40 @@ class CompanyAdmin(DisclosureAdminMixin, admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+# --- allauth's models, with the portal's rules ---------------------------------------------
+
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(AllauthEmailAddressAdmin):
+    """allauth's admin, whose action changes addresses: it asks for the change right."""
+
+    @admin.action(
+        description=_("Mark selected email addresses as verified"), permissions=["change"]
+    )
+    def make_verified(self, request, queryset):
+        return super().make_verified(request, queryset)
+
+
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(admin.ModelAdmin):
+    """Staff see who has a second factor and may delete one (a lost phone), never its secret."""
+
+    list_display = ("user", "type", "created_at", "last_used_at")
+    list_filter = ("type", "created_at", "last_used_at")
+    list_select_related = ("user",)
+    search_fields = ("user__email",)
+    fields = ("user", "type", "created_at", "last_used_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

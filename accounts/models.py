@@ -104,6 +104,8 @@ class Company(models.Model):
         ordering = ["name"]
         verbose_name = _("company")
         verbose_name_plural = _("companies")
+        # Staff who checked a company against the state register (admin action and field).
+        permissions = [("verify_company", "Can mark companies verified or not")]
 
     def __str__(self):
         return self.name

@@ -58,12 +58,25 @@ class ListingAdmin(admin.ModelAdmin):
             return queryset.filter(search_vector=query), False
         return super().get_search_results(request, queryset, search_term)
 
-    @admin.action(description=_("Block the selected listings (moderation)"))
+    def has_moderate_permission(self, request):
+        return request.user.has_perm("listings.moderate_listing")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Blocking and unblocking are moderation: only through the actions, by moderators.
+        if self.has_moderate_permission(request):
+            return self.readonly_fields
+        return (*self.readonly_fields, "status")
+
+    @admin.action(
+        description=_("Block the selected listings (moderation)"), permissions=["moderate"]
+    )
     def block(self, request, queryset):
         changed = listings_block(listings=queryset)
         self.message_user(request, _("%(n)d listings blocked.") % {"n": changed}, messages.SUCCESS)
 
-    @admin.action(description=_("Unblock the selected listings (back to draft)"))
+    @admin.action(
+        description=_("Unblock the selected listings (back to draft)"), permissions=["moderate"]
+    )
     def unblock(self, request, queryset):
         changed = listings_unblock(listings=queryset)
         self.message_user(
@@ -85,12 +98,20 @@ class ReviewAdmin(DisclosureAdminMixin, admin.ModelAdmin):
     def disclosure_subject(self, obj):
         return obj.author, obj.author.email
 
-    @admin.action(description=_("Hide the selected reviews"))
+    def has_moderate_permission(self, request):
+        return request.user.has_perm("listings.moderate_review")
+
+    def get_readonly_fields(self, request, obj=None):
+        if self.has_moderate_permission(request):
+            return self.readonly_fields
+        return (*self.readonly_fields, "is_hidden")
+
+    @admin.action(description=_("Hide the selected reviews"), permissions=["moderate"])
     def hide(self, request, queryset):
         changed = review_set_hidden(reviews=queryset, hidden=True)
         self.message_user(request, _("%(n)d reviews hidden.") % {"n": changed}, messages.SUCCESS)
 
-    @admin.action(description=_("Show the selected reviews again"))
+    @admin.action(description=_("Show the selected reviews again"), permissions=["moderate"])
     def show(self, request, queryset):
         changed = review_set_hidden(reviews=queryset, hidden=False)
         self.message_user(request, _("%(n)d reviews shown.") % {"n": changed}, messages.SUCCESS)

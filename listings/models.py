@@ -146,6 +146,7 @@ class Listing(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("listing")
         verbose_name_plural = _("listings")
+        permissions = [("moderate_listing", "Can block and unblock listings")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(price_on_request=True, price__isnull=True)
@@ -278,6 +279,7 @@ class Review(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
+        permissions = [("moderate_review", "Can hide and show reviews")]
         constraints = [
             models.UniqueConstraint(fields=["author", "company"], name="review_one_per_seller"),
             models.CheckConstraint(

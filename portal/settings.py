@@ -6,9 +6,11 @@ production sets everything explicitly.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -29,13 +31,18 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "development-only-insecure-key-do-not-use-in-production"
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The portal's address, for links in e-mails sent outside a request (by Celery tasks).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Without ALLOWED_HOSTS the portal answers only at the host of its own address (SITE_URL).
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS",
+    default=["127.0.0.1", "localhost"] if DEBUG else [urlsplit(SITE_URL).hostname],
+)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin with the portal's site: allauth sign-in and a second factor.
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,10 +53,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    # Two-factor authentication (TOTP and recovery codes): required of staff for the admin.
+    "allauth.mfa",
     # Records each user's sessions, so that closing or erasing an account ends them all.
     "allauth.usersessions",
     "cookie_consent",
     "phonenumber_field",
+    "csp",
     # The project's apps, lowest in the dependency order first.
     "privacy",
     "accounts",
@@ -61,6 +71,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy ("Security headers" below).
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -182,6 +195,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- Password hashing -------------------------------------------------------------------
+# Production keeps Django's default (PBKDF2, deliberately slow). The test suite sets
+# PASSWORD_HASHER_FAST_FOR_TESTS=1 (pytest.ini): every factory user and every sign-in in a
+# test would otherwise spend ~0.3 s of CPU hashing. Never set it anywhere else.
+if env.bool("PASSWORD_HASHER_FAST_FOR_TESTS", default=False):
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
@@ -198,6 +218,13 @@ if not ACCOUNT_RATE_LIMITS_ENABLED:
     ACCOUNT_RATE_LIMITS = False
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
+
+# --- Two-factor authentication (allauth.mfa) ------------------------------------------
+# An authenticator app (TOTP) with recovery codes; no WebAuthn (it would need fido2 and
+# HTTPS in every test). Anyone may turn it on in the Personal Account; staff must have it
+# and pass it before the admin opens (portal/admin_site.py, accounts/mfa.py).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Dala Market"
 
 # --- E-mail -----------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -246,7 +273,6 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 315
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Behind a load balancer every request comes from its address: name the header in which
@@ -255,7 +281,45 @@ CLIENT_IP_META_KEY = env.str("CLIENT_IP_META_KEY", default="REMOTE_ADDR")
 RATELIMIT_IP_META_KEY = CLIENT_IP_META_KEY
 SUPPORT_RATE_PER_IP = env.str("SUPPORT_RATE_PER_IP", default="10/h")
 SUPPORT_RATE_PER_IDENTITY = env.str("SUPPORT_RATE_PER_IDENTITY", default="5/h")
+# The data-request form mails a confirmation to the address typed in (privacy/limits.py).
+PRIVACY_REQUEST_RATE_PER_IP = env.str("PRIVACY_REQUEST_RATE_PER_IP", default="10/h")
+PRIVACY_REQUEST_RATE_PER_ADDRESS = env.str("PRIVACY_REQUEST_RATE_PER_ADDRESS", default="3/h")
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
+
+# --- Security headers: CSP, Referrer, Permissions, Cross-Origin-Opener ------------------
+# Every script and style is a file the portal serves itself (static/js, static/css): no
+# inline <script>, no style="" attribute, no on* handler, in the portal's templates or in
+# the admin (Django 5.2's admin has none). So the policy can be strict, and an injected
+# script or style has nowhere to run from. Browser tests fail on any violation (conftest.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Links to other sites carry no path or query (search terms, order ids) of ours.
+SECURE_REFERRER_POLICY = "same-origin"
+# A window this portal opens, or that opens it, cannot reach the other's document.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Nothing on the portal needs the camera, a microphone, the position or payments API.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
 
 # --- Cookie consent (django-cookie-consent) --------------------------------------------
 COOKIE_CONSENT_NAME = "cookie_consent"

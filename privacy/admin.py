@@ -39,6 +39,8 @@ class PurposeAdmin(admin.ModelAdmin):
 
     def records_of_processing(self, request):
         """Show the record of processing (GDPR Art. 30; Law 94-V list of data) from the registry."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         purposes = {p.code: p for p in Purpose.objects.all()}
         rows = [(source, purposes.get(source.purpose)) for source in registry.sources()]
         context = {
@@ -64,9 +66,16 @@ class PolicyVersionAdmin(admin.ModelAdmin):
         return self.readonly_fields
 
     def has_delete_permission(self, request, obj=None):
-        return obj is None or obj.published_at is None
+        if obj is not None and obj.published_at is not None:
+            return False
+        return super().has_delete_permission(request, obj)
 
-    @admin.action(description=_("Publish now (users will be asked to accept)"))
+    def has_publish_permission(self, request):
+        return request.user.has_perm("privacy.publish_policyversion")
+
+    @admin.action(
+        description=_("Publish now (users will be asked to accept)"), permissions=["publish"]
+    )
     def publish(self, request, queryset):
         for policy in queryset.filter(published_at__isnull=True).order_by("version"):
             services.policy_publish(policy=policy)
@@ -144,8 +153,12 @@ class DataRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
     list_filter = (OverdueFilter, "kind", "status", "check_failed")
     search_fields = ("email", "user__email")
     list_select_related = ("user",)
-    readonly_fields = ("received_at", "verified_at", "due_at", "completed_at", "handled_by",
-                       "report", "check_failed", "export_link")  # fmt: skip
+    # A request changes state only through the actions (verify, run, reject), which need
+    # their own right: editing the kind, the person or the status here would let anyone
+    # with the change right aim an erasure at someone else.
+    readonly_fields = ("kind", "status", "user", "email", "received_at", "verified_at",
+                       "due_at", "completed_at", "handled_by", "report", "check_failed",
+                       "rejection_reason", "export_link")  # fmt: skip
     exclude = ("export",)
     actions = ["verify", "run", "reject"]
     disclosure_fields = ("email", "details")
@@ -159,9 +172,7 @@ class DataRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
     def due(self, obj):
         label = date_format(timezone.localtime(obj.due_at), "SHORT_DATE_FORMAT")
         if obj.is_overdue:
-            return format_html(
-                '<strong style="color:#b3261e">{} ({})</strong>', label, _("overdue")
-            )
+            return format_html('<strong class="overdue">{} ({})</strong>', label, _("overdue"))
         return label
 
     @admin.display(description=_("check"), boolean=True)
@@ -205,13 +216,19 @@ class DataRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
         response["Content-Disposition"] = f'attachment; filename="data-request-{pk}.json"'
         return response
 
-    @admin.action(description=_("Verify (identity checked by staff)"))
+    def has_handle_permission(self, request):
+        return request.user.has_perm("privacy.handle_datarequest")
+
+    @admin.action(description=_("Verify (identity checked by staff)"), permissions=["handle"])
     def verify(self, request, queryset):
         for data_request in queryset.filter(status=DataRequest.Status.NEW):
             services.data_request_verify(data_request=data_request)
         self.message_user(request, _("Verified."), messages.SUCCESS)
 
-    @admin.action(description=_("Run: export, erase, withdraw; or close a correction done by hand"))
+    @admin.action(
+        description=_("Run: export, erase, withdraw; or close a correction done by hand"),
+        permissions=["handle"],
+    )
     def run(self, request, queryset):
         for data_request in queryset:
             try:
@@ -226,7 +243,7 @@ class DataRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
                     messages.SUCCESS,
                 )
 
-    @admin.action(description=_("Reject with a reason"))
+    @admin.action(description=_("Reject with a reason"), permissions=["handle"])
     def reject(self, request, queryset):
         form = RejectForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():

@@ -76,6 +76,8 @@ class PolicyVersion(models.Model):
         ordering = ["-version"]
         verbose_name = _("policy version")
         verbose_name_plural = _("policy versions")
+        # Publishing asks every signed-in user to accept the text again: a right of its own.
+        permissions = [("publish_policyversion", "Can publish a policy version")]
 
     def __str__(self):
         return _("Privacy policy, version %(version)s") % {"version": self.version}
@@ -295,6 +297,8 @@ class DataRequest(models.Model):
         ordering = ["-received_at"]
         verbose_name = _("data request")
         verbose_name_plural = _("data requests")
+        # Verifying or running a request can erase a person's data: a right of its own.
+        permissions = [("handle_datarequest", "Can verify, run and reject data requests")]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(user__isnull=True, email=""),

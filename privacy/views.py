@@ -20,13 +20,21 @@ from django.views.decorators.http import require_http_methods
 
 from privacy import selectors, services, statistics
 from privacy.forms import DataRequestForm, PolicyAcceptForm
+from privacy.limits import data_request_refused
 from privacy.models import DataRequest, PolicyVersion
-from privacy.registry import ExportEncoder, registry
+from privacy.registry import ExportEncoder, normalise_email, registry
 from privacy.texts import COOKIE_BANNER_TEXT, COOKIE_GROUP_TEXT, POLICY_ACCEPT_TEXT
 
 REQUEST_ACCEPTED_MESSAGE = _(
     "Your request is registered. We answer it within the legal period; you will find the "
     "outcome in your Personal Account."
+)
+REQUEST_RATE_LIMITED_MESSAGE = _(
+    "Too many requests were sent from your address or about this e-mail address. Please "
+    "try again in an hour; what you typed is kept below."
+)
+ERASURE_NEEDS_PASSWORD_MESSAGE = _(
+    "Erasing your data closes your account. Confirm it with your password on this page."
 )
 
 
@@ -130,11 +138,28 @@ class CookieDeclineView(_LedgerMixin, CookieGroupDeclineView):
     accepted = False
 
 
+def _own_erasure(request, data) -> bool:
+    """Return whether a signed-in person asks to erase the account they are signed in to."""
+    return (
+        request.user.is_authenticated
+        and data["kind"] == DataRequest.Kind.ERASURE
+        and normalise_email(data["email"]) == normalise_email(request.user.email)
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def request_create(request):
     initial = {"email": request.user.email} if request.user.is_authenticated else {}
     form = DataRequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        if _own_erasure(request, form.cleaned_data):
+            # Erasing one's own account is closing it: the same page, password and consent
+            # withdrawals as in the Personal Account, not a request verified by the session.
+            messages.info(request, ERASURE_NEEDS_PASSWORD_MESSAGE)
+            return redirect("accounts:delete")
+        if data_request_refused(request, email=form.cleaned_data["email"]):
+            form.add_error(None, REQUEST_RATE_LIMITED_MESSAGE)
+            return render(request, "privacy/request.html", {"form": form}, status=429)
         data_request = services.data_request_submit(
             **form.cleaned_data,
             user=request.user,

@@ -126,6 +126,22 @@ class ComplaintAdmin(SupportDisclosureMixin, admin.ModelAdmin):
             return "-"
         return format_html_join(" · ", '<a href="{}">{}</a>', ((u, t) for t, u in links))
 
+    # --- Rights. Handling a complaint is its own right; hiding what it points at also
+    # needs the moderator's right over listings or reviews, as in their own admins.
+
+    def has_handle_permission(self, request):
+        return request.user.has_perm("support.handle_complaint")
+
+    def has_moderate_listing_permission(self, request):
+        return self.has_handle_permission(request) and request.user.has_perm(
+            "listings.moderate_listing"
+        )
+
+    def has_moderate_review_permission(self, request):
+        return self.has_handle_permission(request) and request.user.has_perm(
+            "listings.moderate_review"
+        )
+
     # --- Actions: one service call per complaint, each error reported, the rest go on.
 
     def _each(self, request, queryset, service, done_message, **kwargs):
@@ -140,31 +156,36 @@ class ComplaintAdmin(SupportDisclosureMixin, admin.ModelAdmin):
         if done:
             self.message_user(request, done_message % {"n": done}, messages.SUCCESS)
 
-    @admin.action(description=_("Start review"))
+    @admin.action(description=_("Start review"), permissions=["handle"])
     def start_review(self, request, queryset):
         self._each(request, queryset, services.complaint_start_review,
                    _("%(n)d complaints in review."))  # fmt: skip
 
-    @admin.action(description=_("Hide the listing (and resolve)"))
+    @admin.action(description=_("Hide the listing (and resolve)"), permissions=["moderate_listing"])
     def hide_listing(self, request, queryset):
         self._each(request, queryset, services.complaint_hide_listing,
                    _("Listing hidden for %(n)d complaints; the reporters are told."))  # fmt: skip
 
-    @admin.action(description=_("Hide the review (and resolve)"))
+    @admin.action(description=_("Hide the review (and resolve)"), permissions=["moderate_review"])
     def hide_review(self, request, queryset):
         self._each(request, queryset, services.complaint_hide_review,
                    _("Review hidden for %(n)d complaints; the reporters are told."))  # fmt: skip
 
-    @admin.action(description=_("Block all listings of the seller (and resolve)"))
+    @admin.action(
+        description=_("Block all listings of the seller (and resolve)"),
+        permissions=["moderate_listing"],
+    )
     def block_seller(self, request, queryset):
         self._each(request, queryset, services.complaint_block_seller,
                    _("Seller blocked for %(n)d complaints; the reporters are told."))  # fmt: skip
 
-    @admin.action(description=_("Resolve, with a message to the reporter"))
+    @admin.action(description=_("Resolve, with a message to the reporter"), permissions=["handle"])
     def resolve(self, request, queryset):
         return self._close(request, queryset, action="resolve")
 
-    @admin.action(description=_("Reject, with the reason told to the reporter"))
+    @admin.action(
+        description=_("Reject, with the reason told to the reporter"), permissions=["handle"]
+    )
     def reject(self, request, queryset):
         return self._close(request, queryset, action="reject")
 
@@ -207,7 +228,7 @@ class HandledAdmin(SupportDisclosureMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Mark handled (by me)"))
+    @admin.action(description=_("Mark handled (by me)"), permissions=["change"])
     def mark_handled(self, request, queryset):
         changed = services.support_mark_handled(requests=queryset, actor=request.user)
         self.message_user(request, _("%(n)d marked handled.") % {"n": changed}, messages.SUCCESS)

@@ -110,6 +110,7 @@ class Complaint(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("complaint")
         verbose_name_plural = _("complaints")
+        permissions = [("handle_complaint", "Can review, resolve and reject complaints")]
         indexes = [models.Index(fields=["status", "-created_at"], name="complaint_status_new")]
 
     def __str__(self):

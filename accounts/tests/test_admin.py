@@ -1,7 +1,7 @@
 import pytest
 
 from accounts.models import Company, User
-from accounts.tests.factories import CompanyFactory, UserFactory
+from accounts.tests.factories import CompanyFactory, UserFactory, sign_in_with_second_factor
 from privacy.models import DisclosureEvent
 
 pytestmark = pytest.mark.django_db
@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def staff_client(client):
     admin = User.objects.create_superuser(email="admin@portal.kz", password="Admin-Pass-42")
-    client.force_login(admin)
+    sign_in_with_second_factor(client, admin)
     client.admin = admin
     return client
 

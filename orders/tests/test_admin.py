@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.admin.sites import site
 
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import UserFactory, sign_in_with_second_factor
 from orders.models import Order
 from orders.tests.factories import OrderFactory, OrderItemFactory
 from privacy.models import DisclosureEvent
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    sign_in_with_second_factor(client, UserFactory(is_staff=True, is_superuser=True))
     return client
 
 

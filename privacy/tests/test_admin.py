@@ -1,6 +1,6 @@
 import pytest
 
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import UserFactory, sign_in_with_second_factor
 from privacy.models import ConsentEvent, DataRequest, DisclosureEvent, PolicyVersion
 
 pytestmark = pytest.mark.django_db
@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def staff_client(client):
     admin = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    sign_in_with_second_factor(client, admin)
     client.admin = admin
     return client
 

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import UserFactory, sign_in_with_second_factor
 from privacy import services
 from privacy.forms import REQUEST_EMAIL_INVALID, REQUEST_KIND_REQUIRED
 from privacy.models import ConsentEvent, DataRequest, DisclosureEvent
@@ -160,7 +160,7 @@ def test_staff_downloading_an_export_in_admin_is_recorded_as_a_disclosure(client
     data_request = DataRequest.objects.create(
         kind="access", user=person, email=person.email, status="done", export={"a": {"rows": []}}
     )
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     response = client.get(f"/admin/privacy/datarequest/{data_request.pk}/export/")
 
@@ -176,7 +176,7 @@ def test_overdue_requests_are_flagged_in_admin(client):
         due_at=timezone.now() - timezone.timedelta(days=1),
     )  # fmt: skip
     DataRequest.objects.create(kind="access", email="fine@mail.kz", status="verified")
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     html = client.get("/admin/privacy/datarequest/?due=overdue").content.decode()
 
@@ -189,7 +189,7 @@ def test_overdue_requests_are_flagged_in_admin(client):
 def test_rejecting_in_admin_asks_for_the_reason_first(client, django_capture_on_commit_callbacks):
     staff = UserFactory(is_staff=True, is_superuser=True)
     data_request = DataRequest.objects.create(kind="erasure", email="g@mail.kz")
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
     url = "/admin/privacy/datarequest/"
 
     page = client.post(url, {"action": "reject", "_selected_action": [data_request.pk]})
@@ -213,7 +213,7 @@ def test_an_access_request_of_a_user_with_a_phone_number_is_stored_and_downloada
     )
 
     services.data_request_run(data_request=data_request)
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
     response = client.get(f"/admin/privacy/datarequest/{data_request.pk}/export/")
 
     export = json.loads(response.content)

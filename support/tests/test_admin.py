@@ -4,7 +4,7 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core import mail
 
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import UserFactory, sign_in_with_second_factor
 from listings.models import Listing, Review
 from listings.tests.factories import ReviewFactory
 from orders.tests.factories import OrderFactory
@@ -26,7 +26,7 @@ COMPLAINTS = "/admin/support/complaint/"
 @pytest.fixture
 def staff_client(client):
     admin = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    sign_in_with_second_factor(client, admin)
     client.admin = admin
     return client
 
@@ -319,6 +319,6 @@ def test_the_admin_index_counts_open_support_items(staff_client):
 
 
 def test_staff_without_support_rights_see_no_counts(client):
-    client.force_login(UserFactory(is_staff=True))
+    sign_in_with_second_factor(client, UserFactory(is_staff=True))
 
     assert 'id="support-open-items"' not in client.get("/admin/").content.decode()
