@@ -131,6 +131,7 @@ def locust_proc(stack: Stack, tmp: Path, *, users: int, seconds: int, run: str) 
         "LANG": "C.UTF-8", "LOAD_SEED": str(tmp / "seed.json"), "LOAD_RUN": run,
         "LOAD_USERS": str(users),
         "LOAD_RECORDS": str(tmp / "records.jsonl"), "LOAD_STATUSES": str(tmp / "statuses.json"),
+        "LOAD_STATS": str(tmp / "stats.json"),
     }  # fmt: skip
     args = [
         sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "load_locustfile.py"),

@@ -8,7 +8,8 @@ fresh form once: that is how a real buyer makes a duplicate order, so the bench 
 
 Each checkout carries its purchase's id in the order comment ("load <run> <user> <n>"), so
 `bench/load.py` can count the orders the database holds per purchase. Records go to the
-JSON-lines file LOAD_RECORDS; the count of answers per endpoint and status to LOAD_STATUSES.
+JSON-lines file LOAD_RECORDS; the count of answers per endpoint and status to LOAD_STATUSES,
+the figures per endpoint to LOAD_STATS.
 LOAD_SEED names the JSON written by `bench/load_seed.py describe`.
 """
 
@@ -58,9 +59,24 @@ def _count_status(request_type, name, response=None, **_kwargs):
 
 
 @events.quitting.add_listener
-def _write_statuses(**_kwargs):
+def _write_figures(environment, **_kwargs):
+    """Write the answers per status, and the figures per endpoint once every user stopped
+    (Locust's own CSV is written before the users still finishing a task are done)."""
     with open(os.environ["LOAD_STATUSES"], "w", encoding="utf-8") as out:
         json.dump(dict(STATUSES), out, ensure_ascii=False, indent=1)
+    entries = sorted(environment.stats.entries.values(), key=lambda e: (e.name, e.method))
+    rows = []
+    for entry in [*entries, environment.stats.total]:
+        percentiles = {
+            str(p): int(entry.get_response_time_percentile(p / 100) or 0) if entry.num_requests
+            else "N/A"
+            for p in (50, 95, 99)
+        }  # fmt: skip
+        name = f"{entry.method} {entry.name}" if entry.method else entry.name
+        rows.append({"name": name, "requests": entry.num_requests,
+                     "failures": entry.num_failures, **percentiles})  # fmt: skip
+    with open(os.environ["LOAD_STATS"], "w", encoding="utf-8") as out:
+        json.dump(rows, out, ensure_ascii=False, indent=1)
     RECORDS.flush()
 
 
@@ -333,6 +349,8 @@ class SellerDesk(PortalUser):
         fields = form_on(page.text if page.ok else "", action, action="confirm")
         if fields is None:
             return
+        if not fields.get("final_total"):  # items with a price on request: the seller sets it
+            fields["final_total"] = str(random.randrange(100_000, 5_000_000, 1000))
         self.wait()
         done = self.go(
             "POST", f"/seller/orders/{pk}/status/", name="/seller/orders/[id]/status/",

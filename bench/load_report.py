@@ -32,7 +32,10 @@ def endpoint(path: str) -> str:
 
 
 def endpoints(tmp: Path) -> list[dict]:
-    """Return Locust's per-endpoint rows (the last is the aggregate)."""
+    """Return the per-endpoint rows (the last is the aggregate), from Locust's stats as the
+    clients wrote them at exit; from Locust's CSV if the clients could not."""
+    if (tmp / "stats.json").exists():
+        return json.loads((tmp / "stats.json").read_text(encoding="utf-8"))
     path = tmp / "locust_stats.csv"
     if not path.exists():
         return []
