@@ -135,7 +135,7 @@ def locust_proc(stack: Stack, tmp: Path, *, users: int, seconds: int, run: str) 
     }  # fmt: skip
     args = [
         sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "load_locustfile.py"),
-        "--headless", "--users", str(users), "--spawn-rate", str(max(1, users // 5)),
+        "--headless", "--users", str(users), "--spawn-rate", str(max(1, users // 10)),
         "--run-time", f"{seconds}s", "--stop-timeout", str(STOP_TIMEOUT), "--host", stack.url,
         "--csv", str(tmp / "locust"), "--only-summary", "--loglevel", "WARNING",
     ]  # fmt: skip
@@ -198,7 +198,7 @@ def run_scenario(scenario: str, options) -> dict:
     try:
         stack.start()
         locust = locust_proc(stack, tmp, users=options.users, seconds=options.seconds, run=run)
-        started = time.monotonic()
+        started, started_epoch = time.monotonic(), time.time()
         locust.start()
         timeline = outage(scenario, stack, locust, options, started)
         locust.process.wait(timeout=options.seconds + STOP_TIMEOUT + 60)
@@ -208,6 +208,7 @@ def run_scenario(scenario: str, options) -> dict:
         drain = wait_for_drain(database_url, stack, run, options.drain_seconds)
         figures = collect(scenario, tmp, database_url, stack, run)
         figures.update(timeline=timeline, drain=drain)
+        figures["windows"] = report.windows(tmp, started_epoch)
     finally:
         if locust is not None:
             locust.stop(seconds=20)
@@ -228,6 +229,7 @@ def collect(scenario: str, tmp: Path, database_url: str, stack: Stack, run: str)
         "client_5xx": report.client_statuses(tmp),
         "server_5xx": report.server_5xx(tmp),
         "tracebacks": report.tracebacks(tmp / "gunicorn.log"),
+        "app_log": report.log_messages(tmp / "gunicorn.log"),
         "worker_errors": report.log_errors(tmp / "worker.log"),
         "beat_errors": report.log_errors(tmp / "beat.log"),
     }
@@ -250,6 +252,10 @@ def print_run(f: dict) -> None:
     for row in f["endpoints"]:
         print(f"{row['name'][:48]:<48}{row['requests']:>9}{row['failures']:>7}"
               f"{row['50']:>7}{row['95']:>7}{row['99']:>7}")  # fmt: skip
+    print("Per 10 s (server side): from  answers  5xx  orders  slowest order ms")
+    for w in f["windows"]:
+        print(f"  {w['from_s']:>24}{w['answers']:>9}{w['5xx']:>5}{w['orders']:>8}"
+              f"{w['slowest_order_ms']:>18}")  # fmt: skip
     o, m, d = f["orders"], f["mails"], f["drain"]
     print(f"Orders: placed by the clients {o['placed_by_clients']} (of {o['purchases']} "
           f"purchases), in the database {o['in_database']}, lost {o['lost']}, duplicates "
@@ -268,6 +274,7 @@ def print_run(f: dict) -> None:
     _print_counts("5xx in gunicorn's access log", f["server_5xx"])
     _print_counts("Server errors logged (endpoint | exception | innermost project frame)",
                   f["tracebacks"])  # fmt: skip
+    _print_counts("Other lines the portal logged in gunicorn's log (top)", f["app_log"])
     _print_counts("Celery worker ERROR lines (top)", f["worker_errors"])
     _print_counts("Celery beat ERROR lines (top)", f["beat_errors"])
 

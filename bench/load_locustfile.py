@@ -18,6 +18,7 @@ import json
 import os
 import random
 import re
+import time
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -150,7 +151,7 @@ def form_on(html: str, action_part: str, **hidden) -> dict | None:
 
 class PortalUser(HttpUser):
     abstract = True
-    wait_time = between(1, 4)
+    wait_time = between(1, 3)
     numbers = itertools.count(1)
 
     def on_start(self):
@@ -231,6 +232,9 @@ class Buyer(PortalUser):
         listing = re.search(r'action="/cart/add/(\d+)/"', page).group(1)
         seller = (SELLER_LINK.findall(page) or [None])[0]
         self.wait()
+        fields = self.ready_to_order(f"/listings/{listing}/", fields)
+        if fields is None:
+            return
         added = self.go(
             "POST", f"/cart/add/{listing}/", name="/cart/add/[id]/", data=fields,
             check=lambda r: None if "/cart/" in r.headers.get("Location", "") else "not added",
@@ -246,8 +250,13 @@ class Buyer(PortalUser):
         self.checkout(seller if seller in sellers else sellers[0])
         self.after_order()
 
+    def ready_to_order(self, listing_path: str, fields: dict) -> dict | None:
+        """Do what the buyer does before the first order; return the add-to-cart form to
+        send (a guest: the one on the page), None if the buyer cannot go on."""
+        return fields
+
     def after_order(self) -> None:
-        """What the buyer does once the order is sent (nothing, for a guest)."""
+        """What the buyer does once the order is sent (a guest: nothing)."""
 
     def fill(self, fields: dict, purchase: str) -> dict:
         contact = {
@@ -267,7 +276,7 @@ class Buyer(PortalUser):
         self.purchases += 1
         purchase = f"{RUN} {self.uid} {self.purchases}"
         path = f"/cart/checkout/{seller}/"
-        outcome = {"purchase": purchase, "signed_in": self.signed_in, "posts": []}
+        outcome = {"purchase": purchase, "signed_in": self.signed_in, "posts": [], "t": time.time()}
         try:
             self._send_order(path, purchase, outcome)
         finally:
@@ -308,15 +317,29 @@ class GuestBuyer(Buyer):
 
 
 class SignedInBuyer(Buyer):
+    """A buyer with an account, who signs in before the first order (not at once, so that
+    sign-ins, each a deliberately slow password hash, are spread over the run)."""
+
     fixed_count = max(1, USERS // 5)
     signed_in = True
     numbers = itertools.count(0)
 
     def on_start(self):
         super().on_start()
-        email = SEED["buyers"][next(SignedInBuyer.numbers) % len(SEED["buyers"])]
-        if not self.sign_in(email, SEED["buyer_password"]):
-            record("sign_in_failed", email=email)
+        self.email = SEED["buyers"][next(SignedInBuyer.numbers) % len(SEED["buyers"])]
+        self.is_signed_in = False
+
+    def ready_to_order(self, listing_path: str, fields: dict) -> dict | None:
+        if self.is_signed_in:
+            return fields
+        self.is_signed_in = self.sign_in(self.email, SEED["buyer_password"])
+        if not self.is_signed_in:
+            record("sign_in_failed", email=self.email, t=time.time())
+            return None
+        # Signing in rotates the CSRF token: the browser is sent back to the listing, whose
+        # reloaded form carries the new one.
+        page = self.go("GET", listing_path, name="/listings/[id]/")
+        return form_on(page.text, "/cart/add/") if page.ok else None
 
     def after_order(self) -> None:
         if random.random() < 0.3:
@@ -334,7 +357,7 @@ class SellerDesk(PortalUser):
         super().on_start()
         seller = SEED["sellers"][next(SellerDesk.numbers) % len(SEED["sellers"])]
         if not self.sign_in(seller["email"], SEED["seller_password"]):
-            record("sign_in_failed", email=seller["email"])
+            record("sign_in_failed", email=seller["email"], t=time.time())
 
     @task
     def confirm_one(self):

@@ -11,6 +11,7 @@ import csv
 import json
 import re
 from collections import Counter, defaultdict
+from datetime import datetime
 from pathlib import Path
 
 import psycopg
@@ -24,6 +25,8 @@ ORDERS_SQL = """
     WHERE o.comment LIKE %s
 """
 # Parts of a path that vary, so that the 5xx of one endpoint are counted together.
+# The last line of a traceback: "module.ExceptionName: message" (or a bare builtin name).
+_EXCEPTION_LINE = re.compile(r"^[\w.]*(Error|Exception|Refused|Timeout|Interrupt)\w*(:|$)")
 _VARYING = re.compile(r"/(\d+|[0-9a-f]{8}-[0-9a-f-]{27})(?=/)")
 
 
@@ -137,12 +140,37 @@ def client_statuses(tmp: Path) -> dict[str, int]:
 def server_5xx(tmp: Path) -> Counter:
     """Count gunicorn's answers >= 500 per status and endpoint (from the access log)."""
     counts: Counter = Counter()
+    for status, method, path, _ms, _when in _access_lines(tmp):
+        if status >= 500:
+            counts[f"{status} {method} {endpoint(path)}"] += 1
+    return counts
+
+
+def _access_lines(tmp: Path):
+    """Yield (status, method, path, milliseconds, epoch seconds) per line of the access log."""
     path = tmp / "access.log"
     for line in path.read_text(errors="replace").splitlines() if path.exists() else []:
-        match = re.match(r'(\d{3}) (\w+) "([^"]*)"', line)
-        if match and int(match.group(1)) >= 500:
-            counts[f"{match.group(1)} {match.group(2)} {endpoint(match.group(3))}"] += 1
-    return counts
+        match = re.match(r'(\d{3}) (\w+) "([^"]*)" (\d+) \[([^]]+)\]', line)
+        if match:
+            when = datetime.strptime(match.group(5), "%d/%b/%Y:%H:%M:%S %z").timestamp()
+            yield int(match.group(1)), match.group(2), match.group(3), int(match.group(4)), when
+
+
+def windows(tmp: Path, started: float, *, width: int = 10) -> list[dict]:
+    """Return, per `width` seconds since Locust started: answers, 5xx, orders sent and the
+    slowest order, as the server saw them (answers are logged when they end)."""
+    rows: dict[int, dict] = {}
+    for status, method, path, ms, when in _access_lines(tmp):
+        row = rows.setdefault(
+            int(max(0, when - started) // width) * width,
+            {"answers": 0, "5xx": 0, "orders": 0, "slowest_order_ms": 0},
+        )
+        row["answers"] += 1
+        row["5xx"] += status >= 500
+        if method == "POST" and path.startswith("/cart/checkout/"):
+            row["orders"] += status == 302
+            row["slowest_order_ms"] = max(row["slowest_order_ms"], ms)
+    return [{"from_s": start, **rows[start]} for start in sorted(rows)]
 
 
 def _project_frame(lines: list[str]) -> str:
@@ -180,6 +208,19 @@ def tracebacks(log: Path) -> Counter:
             path = endpoint(line.split(":", 1)[1].strip())
             groups[f"{path} | {error} | at {_project_frame(block)}"] += 1
     return groups
+
+
+def log_messages(log: Path, *, limit: int = 12) -> Counter:
+    """Group the application's own log lines in gunicorn's log (warnings such as a refused
+    CSRF token or a cache that is down), numbers blurred; tracebacks and INFO lines left out."""
+    groups: Counter = Counter()
+    lines = log.read_text(errors="replace").splitlines() if log.exists() else []
+    for line in lines:
+        skip = ("Traceback", "During handling", "The above exception", "=====", "[", "Internal S")
+        if not line.strip() or line.startswith((" ", *skip)) or _EXCEPTION_LINE.match(line):
+            continue
+        groups[re.sub(r"\d+", "N", line)[:160]] += 1
+    return Counter(dict(groups.most_common(limit)))
 
 
 def log_errors(log: Path, *, limit: int = 8) -> Counter:

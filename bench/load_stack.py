@@ -201,7 +201,7 @@ class Stack:
         self.web = Proc("gunicorn", [
             python, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{self.web_port}",
             "--workers", "2", "--no-control-socket", "--access-logfile", str(tmp / "access.log"),
-            "--access-logformat", '%(s)s %(m)s "%(U)s" %(M)s',
+            "--access-logformat", '%(s)s %(m)s "%(U)s" %(M)s %(t)s',
         ], env=self.env, log=tmp / "gunicorn.log")  # fmt: skip
         self.worker = Proc("celery worker", [
             python, "-m", "celery", "-A", "portal", "worker", "--loglevel=INFO",
