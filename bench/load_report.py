@@ -16,6 +16,8 @@ from pathlib import Path
 
 import psycopg
 
+ROOT = Path(__file__).resolve().parent.parent
+
 ORDERS_SQL = """
     SELECT o.number, o.public_id::text, o.comment, lower(o.email), lower(u.email),
            (SELECT count(*) FROM orders_orderevent e WHERE e.order_id = o.id AND e.status <> 'new')
@@ -170,14 +172,23 @@ def windows(tmp: Path, started: float, *, width: int = 10) -> list[dict]:
         if method == "POST" and path.startswith("/cart/checkout/"):
             row["orders"] += status == 302
             row["slowest_order_ms"] = max(row["slowest_order_ms"], ms)
-    return [{"from_s": start, **rows[start]} for start in sorted(rows)]
+    empty = {"answers": 0, "5xx": 0, "orders": 0, "slowest_order_ms": 0}
+    last = min(max(rows, default=-width), 3600)
+    return [{"from_s": start, **rows.get(start, empty)} for start in range(0, last + 1, width)]
+
+
+# Frames that only carry a call down to a socket: the cause is the frame above them.
+_PLUMBING = ("/redis/", "/kombu/", "/django/core/cache/", "/django/db/", "/psycopg/")
 
 
 def _project_frame(lines: list[str]) -> str:
-    """Return the innermost traceback frame in the project's own code ('' if none)."""
+    """Return the innermost frame in the project's code, else the innermost library frame
+    above the cache, database and socket plumbing ('' if none)."""
     frames = [line.strip() for line in lines if line.strip().startswith('File "')]
-    own = [f for f in frames if "/.venv/" not in f and "site-packages" not in f]
-    return (own or frames or [""])[-1]
+    libraries = [f for f in frames if "site-packages" in f]
+    own = [f for f in frames if str(ROOT) in f and f not in libraries]
+    callers = [f for f in libraries if not any(part in f for part in _PLUMBING)]
+    return (own or callers or frames or [""])[-1].replace(str(ROOT) + "/", "")
 
 
 def _traceback_after(lines: list[str], start: int) -> tuple[str, list[str]]:
@@ -189,7 +200,7 @@ def _traceback_after(lines: list[str], start: int) -> tuple[str, list[str]]:
         chained = ("Traceback", "During handling", "The above exception")
         if not line.strip() or line.startswith((" ", *chained)):
             continue
-        error = line.strip()[:200]
+        error = re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1:PORT", line.strip())[:200]
         following = next((x for x in lines[index + 1 : index + 3] if x.strip()), "")
         if not following.startswith(chained[1:]):
             break
