@@ -194,7 +194,7 @@ def run_scenario(scenario: str, options) -> dict:
     options.reseed = False
     describe(database_url, tmp)
     stack = Stack(database_url=database_url, tmp=tmp)
-    locust = None
+    locust, load_before = None, os.getloadavg()[0]
     try:
         stack.start()
         locust = locust_proc(stack, tmp, users=options.users, seconds=options.seconds, run=run)
@@ -207,7 +207,7 @@ def run_scenario(scenario: str, options) -> dict:
             timeline.append(f"after the run: restarted {', '.join(note)} (it had exited)")
         drain = wait_for_drain(database_url, stack, run, options.drain_seconds)
         figures = collect(scenario, tmp, database_url, stack, run)
-        figures.update(timeline=timeline, drain=drain)
+        figures.update(timeline=timeline, drain=drain, load=(load_before, os.getloadavg()[0]))
         figures["windows"] = report.windows(tmp, started_epoch)
     finally:
         if locust is not None:
@@ -246,6 +246,8 @@ def _print_counts(title: str, counts: dict) -> None:
 
 def print_run(f: dict) -> None:
     print(f"\n--- {f['scenario']} ({f['tmp']})")
+    print(f"  machine load average (1 min, {os.cpu_count()} cores): {f['load'][0]:.1f} before, "
+          f"{f['load'][1]:.1f} after")  # fmt: skip
     for line in f["timeline"]:
         print(f"  {line}")
     print(f"{'endpoint':<48}{'requests':>9}{'fail':>7}{'p50':>7}{'p95':>7}{'p99':>7}  ms")

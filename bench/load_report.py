@@ -107,8 +107,11 @@ def order_figures(orders: list[tuple], client_records: list[dict]) -> dict:
         in_db[comment.removeprefix("load ")].append((number, public_id))
     public_ids = {o[1] for o in orders}
     placed = [r for r in checkouts if r.get("public_id")]
-    wrong_number = [r for r in placed if r.get("number") and (r["number"], r["public_id"])
-                    not in in_db.get(r["purchase"], [])]  # fmt: skip
+    numbers = {public_id: number for number, public_id, *_rest in orders}
+    wrong_number = [
+        r for r in placed
+        if r.get("number") and r["public_id"] in numbers and numbers[r["public_id"]] != r["number"]
+    ]  # fmt: skip
     return {
         "purchases": len(checkouts),
         "placed_by_clients": len(placed),
