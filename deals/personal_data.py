@@ -96,7 +96,7 @@ registry.register(
 registry.register(
     Source(
         model=Conversation,
-        fields=("buyer", "subject"),
+        fields=("buyer", "subject", "last_message_at"),
         purpose="service",
         legal_basis=LegalBasis.CONTRACT,
         recipients=str(_("The seller you asked")),
