@@ -237,6 +237,10 @@ class QuoteForm(forms.Form):
         self.fields["payment_method"].choices = _choices(
             options, SellerOption.Kind.PAYMENT, PaymentMethod.choices
         )
+        for name in ("shipping_method", "payment_method"):
+            choices = self.fields[name].choices
+            if len(choices) == 1:  # nothing to choose: preselected
+                self.fields[name].initial = choices[0][0]
 
     def clean_valid_until(self):
         return _not_past(self.cleaned_data["valid_until"], VALID_UNTIL_PAST)
