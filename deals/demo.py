@@ -21,37 +21,54 @@ from orders.models import OutgoingMail, PaymentMethod, ShippingMethod
 BUYER_EMAIL = "buyer@demo.kz"
 TITLES = ("Семена пшеницы, 20 т", "Минеральные удобрения, 40 т", "Запчасти к комбайну")
 CONTACT = {
-    "full_name": "Сатпаева Айгерим", "organization": "ТОО «Жана Астык»",
-    "email": BUYER_EMAIL, "phone": "+77011234567",
-    "address": "Костанайская обл., г. Костанай, ул. Абая, 12", "comment": "",
-}  # fmt: skip
+    "full_name": "Сатпаева Айгерим",
+    "organization": "ТОО «Жана Астык»",
+    "email": BUYER_EMAIL,
+    "phone": "+77011234567",
+    "address": "Костанайская обл., г. Костанай, ул. Абая, 12",
+    "comment": "",
+}
 
 
 def _terms(price: int, days: int = 10) -> dict:
     today = timezone.localdate()
     return {
-        "price": Decimal(price), "quantity": 20, "delivery_cost": Decimal(120_000),
-        "delivery_date": today + timedelta(days=20), "delivery_terms": "До склада покупателя",
-        "payment_terms": "Предоплата 50%, остаток по факту", "shipping_method": ShippingMethod.PICKUP,
-        "payment_method": PaymentMethod.BANK_TRANSFER, "valid_until": today + timedelta(days=days),
+        "price": Decimal(price),
+        "quantity": 20,
+        "delivery_cost": Decimal(120_000),
+        "delivery_date": today + timedelta(days=20),
+        "delivery_terms": "До склада покупателя",
+        "payment_terms": "Предоплата 50%, остаток по факту",
+        "shipping_method": ShippingMethod.PICKUP,
+        "payment_method": PaymentMethod.BANK_TRANSFER,
+        "valid_until": today + timedelta(days=days),
         "comment": "Сертификаты качества приложим.",
-    }  # fmt: skip
+    }
 
 
 def _post(buyer, title: str, sellers: list[Company]) -> QuoteRequest:
     listing = Listing.objects.filter(company=sellers[0]).order_by("pk").first()
     return services.request_post(
-        buyer=buyer, audience=QuoteRequest.Audience.CHOSEN, sellers=sellers, title=title,
-        description="Нужны документы и доставка до склада.", category=listing.category,
-        quantity=20, unit=Listing.Unit.TONNE, region="kostanay",
-        needed_by=timezone.localdate() + timedelta(days=30), budget=None,
-        buyer_organization="ТОО «Жана Астык»", listing=None,
-    )  # fmt: skip
+        buyer=buyer,
+        audience=QuoteRequest.Audience.CHOSEN,
+        sellers=sellers,
+        title=title,
+        description="Нужны документы и доставка до склада.",
+        category=listing.category,
+        quantity=20,
+        unit=Listing.Unit.TONNE,
+        region="kostanay",
+        needed_by=timezone.localdate() + timedelta(days=30),
+        budget=None,
+        buyer_organization="ТОО «Жана Астык»",
+        listing=None,
+    )
 
 
 def _quote(request, company, price):
-    return services.quote_submit(request=request, company=company, actor=company.owner,
-                                 terms=_terms(price))  # fmt: skip
+    return services.quote_submit(
+        request=request, company=company, actor=company.owner, terms=_terms(price)
+    )
 
 
 def _seed(buyer, sellers) -> None:
@@ -84,8 +101,12 @@ def _seed(buyer, sellers) -> None:
     if listing is None:
         return
     conversation = services.conversation_ask(user=buyer, listing=listing, body="Есть ли в наличии?")
-    services.message_send(conversation=conversation, side="seller", author=sellers[0].owner,
-                          body="Да, отгрузим со склада в течение недели.")  # fmt: skip
+    services.message_send(
+        conversation=conversation,
+        side="seller",
+        author=sellers[0].owner,
+        body="Да, отгрузим со склада в течение недели.",
+    )
 
 
 @transaction.atomic

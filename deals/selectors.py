@@ -260,13 +260,27 @@ class DeskCounts:
     unanswered_questions: int
 
 
+def _count_of(rows: QuerySet) -> Coalesce:
+    counted = rows.order_by().values("company_id").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def desk_counts(*, company) -> DeskCounts:
-    """Return the open requests the seller has not opened yet, and questions awaiting them."""
+    """Return the open requests the seller has not opened yet, and questions awaiting them.
+
+    One query (it runs on every page of the seller's desk).
+    """
     new = Recipient.objects.filter(
-        company=company, seen_at__isnull=True, request__status=QuoteRequest.Status.OPEN
-    ).count()
-    unanswered = Conversation.objects.filter(company=company, last_side=Side.BUYER).count()
-    return DeskCounts(new_requests=new, unanswered_questions=unanswered)
+        company=OuterRef("pk"), seen_at__isnull=True, request__status=QuoteRequest.Status.OPEN
+    )
+    unanswered = Conversation.objects.filter(company=OuterRef("pk"), last_side=Side.BUYER)
+    row = (
+        Company.objects.filter(pk=company.pk)
+        .annotate(new=_count_of(new), unanswered=_count_of(unanswered))
+        .values("new", "unanswered")
+        .first()
+    ) or {"new": 0, "unanswered": 0}
+    return DeskCounts(new_requests=row["new"], unanswered_questions=row["unanswered"])
 
 
 @dataclass(frozen=True)

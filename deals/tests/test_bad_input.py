@@ -19,10 +19,16 @@ pytestmark = pytest.mark.django_db
 
 def _request_form(**overrides):
     return {
-        "title": "Семена пшеницы", "description": "Акмола 2", "category": leaf("grain-seeds").pk,
-        "quantity": "20", "unit": "tonne", "region": "kostanay",
-        "needed_by": in_days(30).isoformat(), "audience": "matching", **overrides,
-    }  # fmt: skip
+        "title": "Семена пшеницы",
+        "description": "Акмола 2",
+        "category": leaf("grain-seeds").pk,
+        "quantity": "20",
+        "unit": "tonne",
+        "region": "kostanay",
+        "needed_by": in_days(30).isoformat(),
+        "audience": "matching",
+        **overrides,
+    }
 
 
 def _quote_form(**overrides):

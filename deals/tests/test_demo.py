@@ -20,8 +20,10 @@ def test_demo_deals_cover_every_state_and_seeding_twice_adds_nothing(demo_portal
     assert (created, again) == (3, 0)
     assert set(Quote.objects.values_list("status", flat=True)) == set(Quote.Status.values)
     assert set(QuoteRequest.objects.values_list("status", flat=True)) == {
-        "open", "accepted", "expired",
-    }  # fmt: skip
+        "open",
+        "accepted",
+        "expired",
+    }
     assert CounterOffer.objects.filter(answer="pending").exists()
     assert Conversation.objects.count() == 2
     assert not OutgoingMail.objects.filter(status="pending").exists()

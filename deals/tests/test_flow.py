@@ -26,10 +26,17 @@ CONTACT = {
 
 def _post(buyer, **overrides):
     fields = {
-        "title": "Семена пшеницы", "description": "Акмола 2", "category": leaf("grain-seeds"),
-        "quantity": 20, "unit": "tonne", "region": "kostanay", "needed_by": in_days(30),
-        "budget": None, "buyer_organization": "ТОО «Жана Астык»", "listing": None,
-    }  # fmt: skip
+        "title": "Семена пшеницы",
+        "description": "Акмола 2",
+        "category": leaf("grain-seeds"),
+        "quantity": 20,
+        "unit": "tonne",
+        "region": "kostanay",
+        "needed_by": in_days(30),
+        "budget": None,
+        "buyer_organization": "ТОО «Жана Астык»",
+        "listing": None,
+    }
     fields.update(overrides)
     return services.request_post(buyer=buyer, audience="matching", **fields)
 
@@ -72,8 +79,12 @@ def test_each_revision_of_a_quote_is_kept_and_answers_the_counter_offer(buyer, s
     counter = services.counter_send(quote=quote, user=buyer, price=Decimal("170000"))
     assert Quote.objects.get(pk=quote.pk).is_countered
 
-    revised = services.quote_submit(request=request, company=steppe, actor=steppe.owner,
-                                    terms=quote_terms(price=Decimal("172000")))  # fmt: skip
+    revised = services.quote_submit(
+        request=request,
+        company=steppe,
+        actor=steppe.owner,
+        terms=quote_terms(price=Decimal("172000")),
+    )
 
     assert revised.revision == 2
     assert list(revised.revisions.values_list("price", flat=True)) == [180000, 172000]
@@ -100,8 +111,9 @@ def test_accepting_a_quote_places_the_order_at_its_figures_and_closes_the_reques
     winner = quote_on(request, steppe, price=Decimal("172000"))
     other = quote_on(request, zerno)
 
-    order = services.quote_accept(quote=winner, user=buyer, contact=CONTACT,
-                                  checkout_token="tok-1", ip="10.0.0.1")  # fmt: skip
+    order = services.quote_accept(
+        quote=winner, user=buyer, contact=CONTACT, checkout_token="tok-1", ip="10.0.0.1"
+    )
 
     assert order.company == steppe
     assert order.number.startswith(str(in_days(0).year))
