@@ -57,7 +57,6 @@ class QuoteRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
         "budget",
         "buyer_organization",
         "audience",
-        "listing",
         "status",
         "created_at",
         "closed_at",

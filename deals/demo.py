@@ -61,7 +61,6 @@ def _post(buyer, title: str, sellers: list[Company]) -> QuoteRequest:
         needed_by=timezone.localdate() + timedelta(days=30),
         budget=None,
         buyer_organization="ТОО «Жана Астык»",
-        listing=None,
     )
 
 

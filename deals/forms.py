@@ -145,9 +145,6 @@ class RequestForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         queryset=Company.objects.none(),
     )
-    listing = forms.ModelChoiceField(
-        queryset=Listing.objects.visible(), required=False, widget=forms.HiddenInput
-    )
 
     def __init__(self, *args, sellers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,7 +178,6 @@ class RequestForm(forms.Form):
             "needed_by",
             "budget",
             "buyer_organization",
-            "listing",
         )
         return {name: self.cleaned_data[name] for name in names}
 

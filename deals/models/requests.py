@@ -60,14 +60,6 @@ class QuoteRequest(models.Model):
     audience = models.CharField(
         _("send to"), max_length=16, choices=Audience.choices, default=Audience.MATCHING
     )
-    listing = models.ForeignKey(
-        Listing,
-        verbose_name=_("listing"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
     )

@@ -168,18 +168,13 @@ def counter_answer(*, counter: CounterOffer, company, actor, accept: bool) -> Co
 
 
 def _agreed(quote: Quote, request: QuoteRequest) -> SellerGroup:
-    listing = (
-        request.listing
-        if request.listing and request.listing.company_id == quote.company_id
-        else None
-    )
     lines = [
         AgreedLine(
-            listing_id=listing.pk if listing else None,
+            listing_id=None,
             title=request.title[:200],
             quantity=quote.quantity,
             added_price=quote.price,
-            listing=listing,
+            listing=None,
             available=True,
             agreed_unit=request.unit,
         )

@@ -44,7 +44,7 @@ def request_post(*, buyer, audience: str, sellers=(), **fields) -> QuoteRequest:
     """Post a request and send it to its sellers: e-mailed now, or in their daily digest.
 
     `fields` are the request's own (title, description, category, quantity, unit,
-    region, needed_by, budget, buyer_organization, listing), validated by the form.
+    region, needed_by, budget, buyer_organization), validated by the form.
     """
     if fields["needed_by"] < timezone.localdate():
         raise DealError(NEEDED_BY_PAST)

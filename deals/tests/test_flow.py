@@ -35,7 +35,6 @@ def _post(buyer, **overrides):
         "needed_by": in_days(30),
         "budget": None,
         "buyer_organization": "ТОО «Жана Астык»",
-        "listing": None,
     }
     fields.update(overrides)
     return services.request_post(buyer=buyer, audience="matching", **fields)

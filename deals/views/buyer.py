@@ -40,7 +40,6 @@ def _initial_from_listing(request) -> dict:
     if listing is None:
         return {}
     return {
-        "listing": listing.pk,
         "title": listing.title,
         "category": listing.category_id,
         "unit": listing.unit,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.decorators import seller_required
+from accounts.selectors import company_of
 from deals import selectors, services
 from deals.models import Side
 from deals.views.common import MESSAGE_SENT, found
@@ -36,8 +37,9 @@ def ask(request, listing_id):
 def _inbox(request, *, company=None):
     items = selectors.inbox_list(user=request.user, company=company)
     context = {"items": items, "company": company, "is_seller_inbox": company is not None}
-    if company is not None:
-        context["counts"] = selectors.desk_counts(company=company)
+    if company is None:
+        # A seller who also buys reads the buyers' side here and their desk's side there.
+        context["is_seller"] = company_of(request.user) is not None
     return render(request, "deals/inbox.html", context)
 
 
