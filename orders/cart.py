@@ -85,6 +85,10 @@ class CartLine:
         return self.listing.price
 
     @property
+    def unit(self) -> str:
+        return self.listing.unit if self.listing is not None else ""
+
+    @property
     def price_on_request(self) -> bool:
         return self.listing is not None and self.listing.price_on_request
 
@@ -99,6 +103,29 @@ class CartLine:
     @property
     def below_minimum(self) -> bool:
         return self.listing is not None and self.quantity < self.listing.min_order_quantity
+
+
+@dataclass
+class AgreedLine(CartLine):
+    """A line agreed with the seller outside the cart (an accepted quote), at its price.
+
+    The listing, when there is one, is only linked: the price, title and unit are the ones
+    agreed, and the listing's minimum does not apply.
+    """
+
+    agreed_unit: str = ""
+
+    @property
+    def price(self) -> Decimal | None:
+        return self.added_price
+
+    @property
+    def unit(self) -> str:
+        return self.agreed_unit
+
+    @property
+    def below_minimum(self) -> bool:
+        return False
 
 
 @dataclass

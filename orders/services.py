@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.services import user_touch
-from orders.cart import MAX_QUANTITY, Cart, cart_view
+from orders.cart import MAX_QUANTITY, Cart, SellerGroup, cart_view
 from orders.models import (
     Order,
     OrderEvent,
@@ -232,6 +232,7 @@ def order_place(
     checkout_token: str,
     ip: str = "",
     user_agent: str = "",
+    agreed: SellerGroup | None = None,
 ) -> Placed:
     """Send the cart's items of one seller to that seller as an order.
 
@@ -239,13 +240,14 @@ def order_place(
     first history event, the buyer's consent to processing the data for it (with the
     statement shown next to the button) and the e-mails to both sides. A second submit of
     the same form (the same checkout token) creates nothing and returns the first order.
-    Only this seller's items leave the cart.
+    Only this seller's items leave the cart. With `agreed` (lines agreed with the seller,
+    as an accepted quote's), those lines are ordered instead and the cart is not touched.
     """
     existing = Order.objects.filter(checkout_token=checkout_token).first()
     if existing is not None:
         return Placed(existing, created=False)
     user = user if user is not None and user.is_authenticated else None
-    group = cart_view(cart).group(company.pk)
+    group = agreed if agreed is not None else cart_view(cart).group(company.pk)
     if group is None or not group.lines:
         raise OrderError(CART_EMPTY_FOR_SELLER)
     if any(not line.available for line in group.lines):
@@ -283,9 +285,9 @@ def order_place(
                 OrderItem(
                     order=order,
                     listing=line.listing,
-                    title=line.listing.title,
-                    unit=line.listing.unit,
-                    price=line.listing.price,
+                    title=line.title,
+                    unit=line.unit,
+                    price=line.price,
                     quantity=line.quantity,
                 )
                 for line in group.lines
@@ -314,7 +316,8 @@ def order_place(
         if existing is None:
             raise
         return Placed(existing, created=False)
-    cart.remove(line.listing_id for line in group.lines)
+    if agreed is None:
+        cart.remove(line.listing_id for line in group.lines)
     return Placed(order, created=True)
 
 

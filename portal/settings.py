@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "accounts",
     "listings",
     "orders",
+    "deals",
     "support",
     "portal",
 ]
@@ -175,6 +176,15 @@ CELERY_BEAT_SCHEDULE = {
     "orders-mail-outbox-flush": {
         "task": "orders.tasks.mail_outbox_flush_task",
         "schedule": 60,
+    },
+    # Requests for quotation close at their needed-by date; sellers' daily digest of them.
+    "deals-requests-expire": {
+        "task": "deals.tasks.requests_expire_task",
+        "schedule": crontab(hour=0, minute=15),
+    },
+    "deals-digest-daily": {
+        "task": "deals.tasks.digest_send_task",
+        "schedule": crontab(hour=8, minute=0),
     },
     # Guests' callback requests carry no e-mail, so the sweep cannot find them by it.
     "support-callbacks-purge": {

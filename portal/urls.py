@@ -25,6 +25,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("", include("listings.urls")),
     path("", include("orders.urls")),
+    path("", include("deals.urls")),
     path("support/", include("support.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,7 +5,7 @@ from django.test.utils import isolate_apps
 
 from privacy.registry import Erasure, LegalBasis, Source, Subjects, by_user, registry
 
-PROJECT_APPS = ("privacy", "accounts", "listings", "orders", "support", "portal")
+PROJECT_APPS = ("privacy", "accounts", "listings", "orders", "deals", "support", "portal")
 
 
 def _project_models():

@@ -200,10 +200,12 @@ class Command(BaseCommand):
         )
         # The apps above listings add their own demo data (they may import listings,
         # never the reverse, so they are imported here, at the top of the dependency order).
+        from deals.demo import seed_deals
         from orders.demo import seed_orders
         from support.demo import seed_support
 
         seed_orders(stdout=self.stdout)
+        seed_deals(stdout=self.stdout)
         seed_support(stdout=self.stdout)
         self.stdout.write("Sign in with:")
         accounts["seller"] = (companies[0].owner, SELLER_PASSWORD)

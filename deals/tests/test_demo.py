@@ -1,0 +1,33 @@
+from io import StringIO
+
+import pytest
+
+from deals.demo import seed_deals
+from deals.models import Conversation, CounterOffer, Quote, QuoteRequest
+from orders.demo import seed_orders
+from orders.models import OutgoingMail
+from orders.tests.test_demo import demo_portal  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_deals_cover_every_state_and_seeding_twice_adds_nothing(demo_portal):  # noqa: F811
+    seed_orders(stdout=StringIO())
+
+    created = seed_deals(stdout=StringIO())
+    again = seed_deals(stdout=StringIO())
+
+    assert (created, again) == (3, 0)
+    assert set(Quote.objects.values_list("status", flat=True)) == set(Quote.Status.values)
+    assert set(QuoteRequest.objects.values_list("status", flat=True)) == {
+        "open",
+        "accepted",
+        "expired",
+    }
+    assert CounterOffer.objects.filter(answer="pending").exists()
+    assert Conversation.objects.count() == 2
+    assert not OutgoingMail.objects.filter(status="pending").exists()
+
+
+def test_demo_deals_wait_for_demo_people():
+    assert seed_deals(stdout=StringIO()) == 0
