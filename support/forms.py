@@ -94,9 +94,12 @@ class ComplaintForm(HoneypotForm):
     )
     target = forms.CharField(
         label=_("Its number or page address"),
-        max_length=500,
+        max_length=selectors.TARGET_MAX_LENGTH,
         help_text=_("Filled in for you when you come from the “Report” link on its page."),
-        error_messages={"required": TARGET_REQUIRED, "max_length": TARGET_REQUIRED},
+        error_messages={
+            "required": TARGET_REQUIRED,
+            "max_length": selectors.TARGET_TOO_LONG,
+        },
     )
     reason = forms.ChoiceField(
         label=_("Reason"),
