@@ -79,9 +79,7 @@ def test_the_last_path_segment_is_read_in_one_pass(value, expected):
         ("listing", "https://dala.kz/listings/²/"),
     ],
 )
-def test_digits_that_are_not_ascii_give_the_bad_id_message_not_a_server_error(
-    client, kind, value
-):
+def test_digits_that_are_not_ascii_give_the_bad_id_message_not_a_server_error(client, kind, value):
     response = client.get("/support/complaint/", {kind: value})
 
     assert response.status_code == 200
