@@ -26,6 +26,7 @@ CATEGORY_SECTION = _("Choose a subsection, not a whole section.")
 SEARCH_INVALID_CATEGORY = _("There is no such category; showing all categories.")
 SEARCH_PRICE_RANGE = _("The upper price is below the lower one; it was ignored.")
 SEARCH_PRICE_INVALID = _("Enter the price as a number of tenge; this value was ignored.")
+SEARCH_INVALID_SELLER = _("There is no such seller; showing the listings of all sellers.")
 REVIEW_RATING_REQUIRED = _("Choose a rating from 1 to 5 stars.")
 REVIEW_TEXT_REQUIRED = _("Write a few words about the seller.")
 
@@ -136,29 +137,70 @@ class ReviewForm(forms.ModelForm):
         error_messages = {"text": {"required": REVIEW_TEXT_REQUIRED}}
 
 
+# No real value of a search parameter is longer (a query of words is at most 200).
+QUERY_VALUE_MAX_LENGTH = 200
+# The largest id PostgreSQL's bigint holds: a larger one names nothing, and would overflow.
+ID_MAX = 2**63 - 1
+_PRICE_ERRORS = dict.fromkeys(
+    ("invalid", "max_digits", "max_decimal_places", "max_whole_digits", "min_value"),
+    SEARCH_PRICE_INVALID,
+)
+
+
+class _BoundedQueryValue:
+    """A query-string field that refuses, before parsing, what no person types.
+
+    A value longer than QUERY_VALUE_MAX_LENGTH, or with digits other than ASCII ones (int()
+    and Decimal() read "١٢" and "１２" as 12), is invalid without reaching the parser.
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str) and (len(value) > QUERY_VALUE_MAX_LENGTH or not value.isascii()):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class BoundedIntegerField(_BoundedQueryValue, forms.IntegerField):
+    pass
+
+
+class BoundedDecimalField(_BoundedQueryValue, forms.DecimalField):
+    pass
+
+
+def _id_field(message):
+    return BoundedIntegerField(
+        required=False,
+        min_value=1,
+        max_value=ID_MAX,
+        widget=forms.HiddenInput,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), message),
+    )
+
+
 class SearchForm(forms.Form):
     """The search page's query string. Invalid values are dropped, never a server error."""
 
-    q = forms.CharField(label=_("Search"), max_length=200, required=False)
-    category = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    q = forms.CharField(label=_("Search"), max_length=QUERY_VALUE_MAX_LENGTH, required=False)
+    category = _id_field(SEARCH_INVALID_CATEGORY)
     region = forms.ChoiceField(
         label=_("Region"), choices=[("", _("All regions")), *Region.choices], required=False
     )
-    price_min = forms.DecimalField(
+    price_min = BoundedDecimalField(
         label=_("Price from"),
         min_value=0,
         max_digits=14,
         decimal_places=2,
         required=False,
-        error_messages={"invalid": SEARCH_PRICE_INVALID},
+        error_messages=_PRICE_ERRORS,
     )
-    price_max = forms.DecimalField(
+    price_max = BoundedDecimalField(
         label=_("to"),
         min_value=0,
         max_digits=14,
         decimal_places=2,
         required=False,
-        error_messages={"invalid": SEARCH_PRICE_INVALID},
+        error_messages=_PRICE_ERRORS,
     )
     condition = forms.ChoiceField(
         label=_("Condition"),
@@ -166,11 +208,12 @@ class SearchForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    seller = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    seller = _id_field(SEARCH_INVALID_SELLER)
     sort = forms.ChoiceField(
         label=_("Sort"), choices=Sort.CHOICES, required=False, widget=forms.Select
     )
-    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    # Any page past the last shows the last one: only the parsing needs a bound.
+    page = BoundedIntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, data, *, tree: CategoryTree):
         super().__init__(data)
