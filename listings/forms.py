@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from accounts.regions import Region
-from listings.models import Category, Listing, Review
+from listings.models import MAX_ORDER_QUANTITY, Category, Listing, Review
 from listings.selectors import CategoryTree, SearchParams, Sort, category_choices
 
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
@@ -18,6 +18,10 @@ IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 IMAGE_TOO_LARGE = _("This file is larger than 5 MB. Please upload a smaller image.")
 IMAGE_NOT_AN_IMAGE = _("This file is not an image. Please upload a JPEG, PNG or WebP photo.")
+IMAGE_DAMAGED = _(
+    "This photo is damaged or incomplete (the file may have been cut off). Please upload it "
+    "again, or choose another photo."
+)
 IMAGE_WRONG_FORMAT = _("Only JPEG, PNG and WebP images are accepted.")
 IMAGE_TOO_MANY_PIXELS = _("This image has too many pixels. Please upload at most 40 megapixels.")
 PRICE_REQUIRED = _("Enter a price, or tick “Price on request”.")
@@ -31,17 +35,19 @@ REVIEW_RATING_REQUIRED = _("Choose a rating from 1 to 5 stars.")
 REVIEW_TEXT_REQUIRED = _("Write a few words about the seller.")
 
 
+_UNREADABLE = (OSError, SyntaxError, ValueError, Image.DecompressionBombError)
+
+
 def validate_listing_image(upload) -> None:
-    """Raise ValidationError unless the upload is a real JPEG, PNG or WebP of at most 5 MB."""
+    """Raise ValidationError unless the upload is a whole JPEG, PNG or WebP of at most 5 MB."""
     if upload.size > IMAGE_MAX_BYTES:
         raise ValidationError(IMAGE_TOO_LARGE, code="image_too_large")
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
+        with Image.open(upload) as image:  # reads the header only
             image_format = image.format
             width, height = image.size
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except (UnidentifiedImageError, *_UNREADABLE):
         raise ValidationError(IMAGE_NOT_AN_IMAGE, code="not_an_image") from None
     finally:
         upload.seek(0)
@@ -49,6 +55,23 @@ def validate_listing_image(upload) -> None:
         raise ValidationError(IMAGE_WRONG_FORMAT, code="image_format")
     if width * height > IMAGE_MAX_PIXELS:
         raise ValidationError(IMAGE_TOO_MANY_PIXELS, code="image_pixels")
+    try:
+        _decode_to_the_end(upload)
+    except _UNREADABLE:
+        raise ValidationError(IMAGE_DAMAGED, code="image_damaged") from None
+    finally:
+        upload.seek(0)
+
+
+def _decode_to_the_end(upload) -> None:
+    """Decode every pixel: `verify` alone passes a truncated JPEG, which fails later, when the
+    photo is resized. Pillow needs the file opened again after `verify`."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.verify()
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.load()
 
 
 class ListingForm(forms.ModelForm):
@@ -80,7 +103,9 @@ class ListingForm(forms.ModelForm):
         self.fields["price"].validators.append(MinValueValidator(0))
         self.fields["price"].widget.attrs.update({"min": "0", "step": "0.01"})
         self.fields["min_order_quantity"].validators.append(MinValueValidator(1))
-        self.fields["min_order_quantity"].widget.attrs.update({"min": "1"})
+        self.fields["min_order_quantity"].widget.attrs.update(
+            {"min": "1", "max": str(MAX_ORDER_QUANTITY)}
+        )
         self.fields["description"].widget.attrs.update(
             {"maxlength": "5000", "data-counter": "description-counter"}
         )

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from accounts.models import Company
-from listings.models import Listing
+from listings.models import MAX_ORDER_QUANTITY, Listing
 
 SESSION_KEY = "orders_cart"
-# Far above any real order; keeps quantities inside the database's integer column.
-MAX_QUANTITY = 1_000_000
+# Far above any real order; keeps quantities inside the database's integer column. The
+# listing form refuses a minimum order above it.
+MAX_QUANTITY = MAX_ORDER_QUANTITY
 
 
 class Cart:
