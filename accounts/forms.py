@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from accounts.models import Company, User
-from accounts.validators import PHONE_INVALID_MESSAGE, validate_bin, validate_kz_phone
+from accounts.validators import (
+    PHONE_INVALID_MESSAGE,
+    bin_normalise,
+    validate_bin,
+    validate_kz_phone,
+)
 from privacy.models import Purpose
 from privacy.registry import LegalBasis
 from privacy.selectors import policy_current
@@ -65,6 +70,28 @@ class KazakhstanPhoneField(PhoneNumberField):
         super().__init__(error_messages=error_messages, **kwargs)
         self.widget.input_type = "tel"
         self.widget.attrs.update({"autocomplete": "tel", "placeholder": "+7 701 234 5678"})
+
+
+class BinField(forms.CharField):
+    """A BIN as a person types it: normalised (spaces, fullwidth digits), then validated.
+
+    Every form that takes a BIN uses it (the Personal Account and admin), so the value that
+    is validated and checked for uniqueness is the one that is stored.
+    """
+
+    default_validators = [validate_bin]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("BIN"))
+        kwargs.setdefault("help_text", _("Business identification number: 12 digits."))
+        kwargs.setdefault("error_messages", {"unique": BIN_TAKEN_MESSAGE})
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return bin_normalise(super().to_python(value))
 
 
 def _name_field(label, autocomplete, *, required=True):
@@ -130,13 +157,7 @@ class ProfileForm(forms.ModelForm):
 class CompanyForm(forms.ModelForm):
     # Declared here rather than taken from the model so that a BIN of the wrong length gets
     # the one clear BIN message, not a second generic "at most 12 characters" one.
-    bin = forms.CharField(
-        label=_("BIN"),
-        validators=[validate_bin],
-        error_messages={"unique": BIN_TAKEN_MESSAGE},
-        help_text=_("Business identification number: 12 digits."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
+    bin = BinField()
     contact_phone = KazakhstanPhoneField(label=_("Contact phone"))
     description = forms.CharField(
         label=_("About the company"),

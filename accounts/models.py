@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.regions import Region
-from accounts.validators import validate_bin
+from accounts.validators import BIN_DIGITS_MESSAGE, validate_bin
 
 
 class UserManager(DjangoUserManager):
@@ -104,6 +104,14 @@ class Company(models.Model):
         ordering = ["name"]
         verbose_name = _("company")
         verbose_name_plural = _("companies")
+        constraints = [
+            # Uniqueness compares the stored text: only one way of writing a BIN may exist.
+            models.CheckConstraint(
+                condition=Q(bin__regex=r"^[0-9]{12}$"),
+                name="company_bin_twelve_ascii_digits",
+                violation_error_message=BIN_DIGITS_MESSAGE,
+            )
+        ]
 
     def __str__(self):
         return self.name
