@@ -30,6 +30,12 @@ BIN_TAKEN_MESSAGE = _(
     "A company with this BIN is already registered on the portal. If it is yours, write to support."
 )
 PASSWORD_WRONG_MESSAGE = _("The password is not correct.")
+# The longest address a mailbox can have (RFC 5321), and what every e-mail column holds.
+EMAIL_MAX_LENGTH = 254
+EMAIL_TOO_LONG_MESSAGE = _(
+    "An e-mail address has at most %(limit_value)d characters; this one has %(show_value)d. "
+    "Please check it."
+)
 PURPOSE_NOT_OPTIONAL_MESSAGE = _("This purpose cannot be changed here.")
 
 MARKETING_LABEL = _(
@@ -139,6 +145,21 @@ class SignupForm(allauth_forms.SignupForm):
 
     def marketing_text(self) -> str:
         return str(self.fields["marketing_opt_in"].label)
+
+
+def email_length_check(email: str) -> str:
+    """Return the address, or raise at the field when it is longer than a column holds.
+
+    allauth cuts a longer value to the column's length without a word, so the account
+    would get an address nobody owns.
+    """
+    if len(email) > EMAIL_MAX_LENGTH:
+        raise forms.ValidationError(
+            EMAIL_TOO_LONG_MESSAGE,
+            code="max_length",
+            params={"limit_value": EMAIL_MAX_LENGTH, "show_value": len(email)},
+        )
+    return email
 
 
 class ProfileForm(forms.ModelForm):

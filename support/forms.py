@@ -10,6 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from accounts.forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG_MESSAGE
 from support import selectors, texts
 from support.models import (
     NAME_MAX_LENGTH,
@@ -70,8 +71,13 @@ def _name_field():
 def _email_field():
     return forms.EmailField(
         label=_("Your e-mail address"),
+        max_length=EMAIL_MAX_LENGTH,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"required": EMAIL_INVALID, "invalid": EMAIL_INVALID},
+        error_messages={
+            "required": EMAIL_INVALID,
+            "invalid": EMAIL_INVALID,
+            "max_length": EMAIL_TOO_LONG_MESSAGE,
+        },
     )
 
 
