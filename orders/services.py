@@ -40,6 +40,7 @@ from orders.models import (
     ShippingMethod,
 )
 from orders.selectors import unread_cache_key
+from privacy.mail import header_text
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import normalise_email
 from privacy.services import consent_grant
@@ -461,7 +462,7 @@ def mail_queue(*, to: str, subject: str, body: str, recipient=None, order=None) 
     """
     mail = OutgoingMail.objects.create(
         to_email=normalise_email(to),
-        subject=str(subject)[:255],
+        subject=header_text(subject),
         body=str(body),
         recipient=recipient if recipient is not None and recipient.pk else None,
         order=order,
@@ -500,9 +501,10 @@ def mail_send(*, mail_id: int) -> bool:
         mail.attempts += 1
         try:
             EmailMessage(
-                subject=mail.subject,
+                # Also for rows queued before subjects were made one line when queued.
+                subject=header_text(mail.subject),
                 body=mail.body,
-                from_email=settings.DEFAULT_FROM_EMAIL,
+                from_email=header_text(settings.DEFAULT_FROM_EMAIL),
                 to=[mail.to_email],
             ).send()
         except Exception as error:  # SMTP, socket and backend errors alike
