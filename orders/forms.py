@@ -9,7 +9,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import KazakhstanPhoneField
+from accounts.forms import EMAIL_MAX_LENGTH, KazakhstanPhoneField
 from orders.cart import MAX_QUANTITY
 from orders.models import COMMENT_MAX_LENGTH, MESSAGE_MAX_LENGTH, SellerOption
 from orders.services import (
@@ -39,6 +39,10 @@ MESSAGE_TOO_LONG = _("A message can be at most %(limit_value)d characters (it ha
 NEED_ONE_SHIPPING = _("Offer at least one way of shipping.")
 NEED_ONE_PAYMENT = _("Offer at least one way of paying.")
 CONDITIONS_TOO_LONG = _("Keep the conditions under 255 characters.")
+LINK_EMAIL_INVALID = _("Enter the e-mail address you gave with the order.")
+LINK_NUMBER_INVALID = _(
+    "Enter the order number as it is in the e-mail about the order, for example 2026-000123."
+)
 
 
 class TextField(forms.CharField):
@@ -252,3 +256,44 @@ class SellerOptionsForm(forms.Form):
             )
             for o in self.options
         }
+
+
+def _is_ascii_number(text: str, *, lengths: range) -> bool:
+    return text.isascii() and text.isdigit() and len(text) in lengths
+
+
+class OrderLinkForm(forms.Form):
+    """Ask for an order's link again: the address it was placed with and its number."""
+
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={
+            "required": LINK_EMAIL_INVALID,
+            "invalid": LINK_EMAIL_INVALID,
+            "max_length": LINK_EMAIL_INVALID,
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    number = forms.CharField(
+        label=_("Order number"),
+        max_length=16,
+        help_text=_("As it is in the e-mail about the order, for example 2026-000123."),
+        error_messages={
+            "required": LINK_NUMBER_INVALID,
+            "max_length": LINK_NUMBER_INVALID,
+            "null_characters_not_allowed": LINK_NUMBER_INVALID,
+        },
+    )
+
+    def clean_number(self):
+        # Checked by hand, not by a pattern: a year, a dash and the serial number.
+        number = self.cleaned_data["number"]
+        year, dash, serial = number.partition("-")
+        if not (
+            dash
+            and _is_ascii_number(year, lengths=range(4, 5))
+            and _is_ascii_number(serial, lengths=range(1, 11))
+        ):
+            raise forms.ValidationError(LINK_NUMBER_INVALID, code="invalid")
+        return number

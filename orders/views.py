@@ -27,6 +27,7 @@ from orders.forms import (
     QuantityForm,
     SellerOptionsForm,
 )
+from orders.lookup import ORDER_LINK_KEEP
 from orders.models import Order, OrderMessage
 from privacy.services import disclosure_record, request_meta
 
@@ -191,6 +192,7 @@ def _buyer_page(request, order, *, message_form=None):
     )
     context = {
         "order": order,
+        "keep_link_notice": ORDER_LINK_KEEP if order.is_guest else "",
         "message_form": message_form or MessageForm(),
         "message_action": reverse("orders:message", args=[order.public_id]),
         "viewer_side": OrderMessage.Side.BUYER,
