@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import EMAIL_MAX_LENGTH, KazakhstanPhoneField
 from orders.cart import MAX_QUANTITY
 from orders.models import COMMENT_MAX_LENGTH, MESSAGE_MAX_LENGTH, SellerOption
+from orders.selectors import CHECKOUT_TOKEN_MAX_LENGTH, checkout_token_valid
 from orders.services import (
     CANCEL_REASON_REQUIRED,
     FINAL_TOTAL_REQUIRED,
@@ -75,6 +76,12 @@ class QuantityForm(forms.Form):
         return next(iter(self.errors.get("quantity", [QUANTITY_INVALID])))
 
 
+def _validate_checkout_token(token: str) -> None:
+    if not checkout_token_valid(token):
+        # The view gives such a form a fresh token: the person never sees this text.
+        raise forms.ValidationError("Not a checkout token.", code="invalid")
+
+
 def _method_choices(options: list[SellerOption], kind: str) -> list[tuple[str, str]]:
     return [
         (o.method, f"{o.method_label} ({o.conditions})" if o.conditions else o.method_label)
@@ -135,7 +142,11 @@ class CheckoutForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": PAYMENT_REQUIRED, "invalid_choice": OPTION_NOT_OFFERED},
     )
-    checkout_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    checkout_token = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=CHECKOUT_TOKEN_MAX_LENGTH,
+        validators=[_validate_checkout_token],
+    )
 
     def __init__(self, *args, options: list[SellerOption], **kwargs):
         super().__init__(*args, **kwargs)
