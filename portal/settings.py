@@ -255,6 +255,8 @@ CLIENT_IP_META_KEY = env.str("CLIENT_IP_META_KEY", default="REMOTE_ADDR")
 RATELIMIT_IP_META_KEY = CLIENT_IP_META_KEY
 SUPPORT_RATE_PER_IP = env.str("SUPPORT_RATE_PER_IP", default="10/h")
 SUPPORT_RATE_PER_IDENTITY = env.str("SUPPORT_RATE_PER_IDENTITY", default="5/h")
+ORDER_LINK_RATE_PER_IP = env.str("ORDER_LINK_RATE_PER_IP", default="10/h")
+ORDER_LINK_RATE_PER_EMAIL = env.str("ORDER_LINK_RATE_PER_EMAIL", default="3/h")
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Cookie consent (django-cookie-consent) --------------------------------------------
