@@ -91,3 +91,15 @@ def test_every_value_over_the_bound_is_refused_before_it_is_parsed(name):
     assert name in form.errors
     assert form.errors[name][0] == form.fields[name].error_messages["invalid"]
     assert getattr(params, {"seller": "seller_id"}.get(name, name)) in (None, 1)
+
+
+@pytest.mark.parametrize("url", ["/seller/listings/", "/seller/orders/", "/account/orders/"])
+@pytest.mark.parametrize("page", ["9" * 5000, "9" * 40, "²", "-1"])
+def test_desk_and_account_pages_take_any_page_number(client, url, page):
+    from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
+
+    client.force_login(CompanyFactory(owner=accept_policy(UserFactory())).owner)
+
+    response = client.get(url, {"page": page, "status": "x" * 5000})
+
+    assert response.status_code == 200
