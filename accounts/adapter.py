@@ -2,12 +2,16 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 
-from accounts.forms import SignupForm
+from accounts.forms import SignupForm, email_length_check
 from accounts.services import user_signup_record
 from privacy.services import request_meta
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email):
+        """Refuse an address too long to store, in every allauth form that takes one."""
+        return email_length_check(super().clean_email(email))
+
     def save_user(self, request, user, form, commit=True):
         """Save a signed-up user with the name, phone and consents of the portal's form."""
         user = super().save_user(request, user, form, commit=False)

@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.forms import BinField
 from accounts.models import Company, User
 from accounts.services import company_verification_set
 from privacy.admin_mixins import DisclosureAdminMixin
@@ -59,7 +60,16 @@ class VerifiedCompanyFilter(admin.SimpleListFilter):
 VERIFY_PERMISSION = "accounts.verify_company"
 
 
-class CompanyInline(admin.StackedInline):
+class BinFormFieldMixin:
+    """Take the BIN through the same field as the Personal Account: normalised, then checked."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "bin":
+            return BinField()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class CompanyInline(BinFormFieldMixin, admin.StackedInline):
     model = Company
     fk_name = "owner"
     extra = 0
@@ -151,7 +161,7 @@ class UserAdmin(DisclosureAdminMixin, DjangoUserAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(DisclosureAdminMixin, admin.ModelAdmin):
+class CompanyAdmin(BinFormFieldMixin, DisclosureAdminMixin, admin.ModelAdmin):
     list_display = ("name", "bin", "owner", "region", "is_verified", "owner_active", "created_at")
     list_select_related = ("owner",)
     list_filter = ("is_verified", "owner__is_active", "region")

@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from accounts.models import Company, User
-from accounts.validators import PHONE_INVALID_MESSAGE, validate_bin, validate_kz_phone
+from accounts.validators import (
+    PHONE_INVALID_MESSAGE,
+    bin_normalise,
+    validate_bin,
+    validate_kz_phone,
+)
 from privacy.models import Purpose
 from privacy.registry import LegalBasis
 from privacy.selectors import policy_current
@@ -25,6 +30,12 @@ BIN_TAKEN_MESSAGE = _(
     "A company with this BIN is already registered on the portal. If it is yours, write to support."
 )
 PASSWORD_WRONG_MESSAGE = _("The password is not correct.")
+# The longest address a mailbox can have (RFC 5321), and what every e-mail column holds.
+EMAIL_MAX_LENGTH = 254
+EMAIL_TOO_LONG_MESSAGE = _(
+    "An e-mail address has at most %(limit_value)d characters; this one has %(show_value)d. "
+    "Please check it."
+)
 PURPOSE_NOT_OPTIONAL_MESSAGE = _("This purpose cannot be changed here.")
 
 MARKETING_LABEL = _(
@@ -65,6 +76,28 @@ class KazakhstanPhoneField(PhoneNumberField):
         super().__init__(error_messages=error_messages, **kwargs)
         self.widget.input_type = "tel"
         self.widget.attrs.update({"autocomplete": "tel", "placeholder": "+7 701 234 5678"})
+
+
+class BinField(forms.CharField):
+    """A BIN as a person types it: normalised (spaces, fullwidth digits), then validated.
+
+    Every form that takes a BIN uses it (the Personal Account and admin), so the value that
+    is validated and checked for uniqueness is the one that is stored.
+    """
+
+    default_validators = [validate_bin]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("BIN"))
+        kwargs.setdefault("help_text", _("Business identification number: 12 digits."))
+        kwargs.setdefault("error_messages", {"unique": BIN_TAKEN_MESSAGE})
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return bin_normalise(super().to_python(value))
 
 
 def _name_field(label, autocomplete, *, required=True):
@@ -114,6 +147,21 @@ class SignupForm(allauth_forms.SignupForm):
         return str(self.fields["marketing_opt_in"].label)
 
 
+def email_length_check(email: str) -> str:
+    """Return the address, or raise at the field when it is longer than a column holds.
+
+    allauth cuts a longer value to the column's length without a word, so the account
+    would get an address nobody owns.
+    """
+    if len(email) > EMAIL_MAX_LENGTH:
+        raise forms.ValidationError(
+            EMAIL_TOO_LONG_MESSAGE,
+            code="max_length",
+            params={"limit_value": EMAIL_MAX_LENGTH, "show_value": len(email)},
+        )
+    return email
+
+
 class ProfileForm(forms.ModelForm):
     first_name = _name_field(_("First name"), "given-name")
     last_name = _name_field(_("Last name"), "family-name")
@@ -130,13 +178,7 @@ class ProfileForm(forms.ModelForm):
 class CompanyForm(forms.ModelForm):
     # Declared here rather than taken from the model so that a BIN of the wrong length gets
     # the one clear BIN message, not a second generic "at most 12 characters" one.
-    bin = forms.CharField(
-        label=_("BIN"),
-        validators=[validate_bin],
-        error_messages={"unique": BIN_TAKEN_MESSAGE},
-        help_text=_("Business identification number: 12 digits."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
+    bin = BinField()
     contact_phone = KazakhstanPhoneField(label=_("Contact phone"))
     description = forms.CharField(
         label=_("About the company"),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.regions import Region
-from accounts.validators import validate_bin
+from accounts.validators import BIN_DIGITS_MESSAGE, validate_bin
 
 
 class UserManager(DjangoUserManager):
@@ -106,6 +106,14 @@ class Company(models.Model):
         verbose_name_plural = _("companies")
         # Staff who checked a company against the state register (admin action and field).
         permissions = [("verify_company", "Can mark companies verified or not")]
+        constraints = [
+            # Uniqueness compares the stored text: only one way of writing a BIN may exist.
+            models.CheckConstraint(
+                condition=Q(bin__regex=r"^[0-9]{12}$"),
+                name="company_bin_twelve_ascii_digits",
+                violation_error_message=BIN_DIGITS_MESSAGE,
+            )
+        ]
 
     def __str__(self):
         return self.name

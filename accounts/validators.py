@@ -35,9 +35,23 @@ def check_digit(first_eleven: str) -> int | None:
     return None
 
 
+# Fullwidth digits are what an East Asian input method types for 0-9: the digits meant.
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def bin_normalise(value: str) -> str:
+    """Return a BIN as the person meant it: without spaces, fullwidth digits made ASCII.
+
+    Other digits (Arabic-Indic, superscripts...) are left for `validate_bin` to refuse.
+    """
+    return "".join(str(value).split()).translate(_FULLWIDTH_DIGITS)
+
+
 def validate_bin(value: str) -> None:
     """Raise ValidationError unless `value` is a well-formed BIN with a valid check digit."""
-    if not value.isdigit():
+    # ASCII only: `isdigit` alone takes "٢" and "²", so that the same BIN written in other
+    # digits would pass as a second company (and int() fails on a superscript).
+    if not (value.isascii() and value.isdigit()):
         raise ValidationError(BIN_DIGITS_MESSAGE, code="bin_digits")
     if len(value) != 12:
         raise ValidationError(BIN_LENGTH_MESSAGE, code="bin_length")

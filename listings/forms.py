@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from accounts.regions import Region
-from listings.models import Category, Listing, Review
+from listings.models import MAX_ORDER_QUANTITY, Category, Listing, Review
 from listings.selectors import CategoryTree, SearchParams, Sort, category_choices
 
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
@@ -18,6 +18,10 @@ IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 IMAGE_TOO_LARGE = _("This file is larger than 5 MB. Please upload a smaller image.")
 IMAGE_NOT_AN_IMAGE = _("This file is not an image. Please upload a JPEG, PNG or WebP photo.")
+IMAGE_DAMAGED = _(
+    "This photo is damaged or incomplete (the file may have been cut off). Please upload it "
+    "again, or choose another photo."
+)
 IMAGE_WRONG_FORMAT = _("Only JPEG, PNG and WebP images are accepted.")
 IMAGE_TOO_MANY_PIXELS = _("This image has too many pixels. Please upload at most 40 megapixels.")
 PRICE_REQUIRED = _("Enter a price, or tick “Price on request”.")
@@ -26,21 +30,24 @@ CATEGORY_SECTION = _("Choose a subsection, not a whole section.")
 SEARCH_INVALID_CATEGORY = _("There is no such category; showing all categories.")
 SEARCH_PRICE_RANGE = _("The upper price is below the lower one; it was ignored.")
 SEARCH_PRICE_INVALID = _("Enter the price as a number of tenge; this value was ignored.")
+SEARCH_INVALID_SELLER = _("There is no such seller; showing the listings of all sellers.")
 REVIEW_RATING_REQUIRED = _("Choose a rating from 1 to 5 stars.")
 REVIEW_TEXT_REQUIRED = _("Write a few words about the seller.")
 
 
+_UNREADABLE = (OSError, SyntaxError, ValueError, Image.DecompressionBombError)
+
+
 def validate_listing_image(upload) -> None:
-    """Raise ValidationError unless the upload is a real JPEG, PNG or WebP of at most 5 MB."""
+    """Raise ValidationError unless the upload is a whole JPEG, PNG or WebP of at most 5 MB."""
     if upload.size > IMAGE_MAX_BYTES:
         raise ValidationError(IMAGE_TOO_LARGE, code="image_too_large")
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
+        with Image.open(upload) as image:  # reads the header only
             image_format = image.format
             width, height = image.size
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except (UnidentifiedImageError, *_UNREADABLE):
         raise ValidationError(IMAGE_NOT_AN_IMAGE, code="not_an_image") from None
     finally:
         upload.seek(0)
@@ -48,6 +55,23 @@ def validate_listing_image(upload) -> None:
         raise ValidationError(IMAGE_WRONG_FORMAT, code="image_format")
     if width * height > IMAGE_MAX_PIXELS:
         raise ValidationError(IMAGE_TOO_MANY_PIXELS, code="image_pixels")
+    try:
+        _decode_to_the_end(upload)
+    except _UNREADABLE:
+        raise ValidationError(IMAGE_DAMAGED, code="image_damaged") from None
+    finally:
+        upload.seek(0)
+
+
+def _decode_to_the_end(upload) -> None:
+    """Decode every pixel: `verify` alone passes a truncated JPEG, which fails later, when the
+    photo is resized. Pillow needs the file opened again after `verify`."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.verify()
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.load()
 
 
 class ListingForm(forms.ModelForm):
@@ -79,7 +103,9 @@ class ListingForm(forms.ModelForm):
         self.fields["price"].validators.append(MinValueValidator(0))
         self.fields["price"].widget.attrs.update({"min": "0", "step": "0.01"})
         self.fields["min_order_quantity"].validators.append(MinValueValidator(1))
-        self.fields["min_order_quantity"].widget.attrs.update({"min": "1"})
+        self.fields["min_order_quantity"].widget.attrs.update(
+            {"min": "1", "max": str(MAX_ORDER_QUANTITY)}
+        )
         self.fields["description"].widget.attrs.update(
             {"maxlength": "5000", "data-counter": "description-counter"}
         )
@@ -136,29 +162,70 @@ class ReviewForm(forms.ModelForm):
         error_messages = {"text": {"required": REVIEW_TEXT_REQUIRED}}
 
 
+# No real value of a search parameter is longer (a query of words is at most 200).
+QUERY_VALUE_MAX_LENGTH = 200
+# The largest id PostgreSQL's bigint holds: a larger one names nothing, and would overflow.
+ID_MAX = 2**63 - 1
+_PRICE_ERRORS = dict.fromkeys(
+    ("invalid", "max_digits", "max_decimal_places", "max_whole_digits", "min_value"),
+    SEARCH_PRICE_INVALID,
+)
+
+
+class _BoundedQueryValue:
+    """A query-string field that refuses, before parsing, what no person types.
+
+    A value longer than QUERY_VALUE_MAX_LENGTH, or with digits other than ASCII ones (int()
+    and Decimal() read "١٢" and "１２" as 12), is invalid without reaching the parser.
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str) and (len(value) > QUERY_VALUE_MAX_LENGTH or not value.isascii()):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class BoundedIntegerField(_BoundedQueryValue, forms.IntegerField):
+    pass
+
+
+class BoundedDecimalField(_BoundedQueryValue, forms.DecimalField):
+    pass
+
+
+def _id_field(message):
+    return BoundedIntegerField(
+        required=False,
+        min_value=1,
+        max_value=ID_MAX,
+        widget=forms.HiddenInput,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), message),
+    )
+
+
 class SearchForm(forms.Form):
     """The search page's query string. Invalid values are dropped, never a server error."""
 
-    q = forms.CharField(label=_("Search"), max_length=200, required=False)
-    category = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    q = forms.CharField(label=_("Search"), max_length=QUERY_VALUE_MAX_LENGTH, required=False)
+    category = _id_field(SEARCH_INVALID_CATEGORY)
     region = forms.ChoiceField(
         label=_("Region"), choices=[("", _("All regions")), *Region.choices], required=False
     )
-    price_min = forms.DecimalField(
+    price_min = BoundedDecimalField(
         label=_("Price from"),
         min_value=0,
         max_digits=14,
         decimal_places=2,
         required=False,
-        error_messages={"invalid": SEARCH_PRICE_INVALID},
+        error_messages=_PRICE_ERRORS,
     )
-    price_max = forms.DecimalField(
+    price_max = BoundedDecimalField(
         label=_("to"),
         min_value=0,
         max_digits=14,
         decimal_places=2,
         required=False,
-        error_messages={"invalid": SEARCH_PRICE_INVALID},
+        error_messages=_PRICE_ERRORS,
     )
     condition = forms.ChoiceField(
         label=_("Condition"),
@@ -166,11 +233,12 @@ class SearchForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    seller = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    seller = _id_field(SEARCH_INVALID_SELLER)
     sort = forms.ChoiceField(
         label=_("Sort"), choices=Sort.CHOICES, required=False, widget=forms.Select
     )
-    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    # Any page past the last shows the last one: only the parsing needs a bound.
+    page = BoundedIntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, data, *, tree: CategoryTree):
         super().__init__(data)

@@ -9,6 +9,7 @@ import functools
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator
 from django.db import connections, models
 from django.db.models import F, Q, Subquery
 from django.urls import reverse
@@ -17,6 +18,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
 from accounts.regions import Region
+
+# The largest quantity of one line of a cart or an order (orders.cart): far above any real
+# order, and inside the database's integer column. A minimum above it could not be ordered.
+MAX_ORDER_QUANTITY = 1_000_000
+MIN_ORDER_TOO_LARGE = _(
+    "A buyer can order at most %(limit_value)s in one order: enter a minimum of at most that."
+)
 
 
 class Category(models.Model):
@@ -125,7 +133,11 @@ class Listing(models.Model):
     )
     price_on_request = models.BooleanField(_("price on request"), default=False)
     unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices, default=Unit.PIECE)
-    min_order_quantity = models.PositiveIntegerField(_("minimum order quantity"), default=1)
+    min_order_quantity = models.PositiveIntegerField(
+        _("minimum order quantity"),
+        default=1,
+        validators=[MaxValueValidator(MAX_ORDER_QUANTITY, message=MIN_ORDER_TOO_LARGE)],
+    )
     condition = models.CharField(
         _("condition"), max_length=8, choices=Condition.choices, default=Condition.NEW
     )

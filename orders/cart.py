@@ -9,16 +9,33 @@ flagged rather than ordered blindly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.db import transaction
+
 from accounts.models import Company
-from listings.models import Listing
+from listings.models import MAX_ORDER_QUANTITY, Listing
+from orders.models import Order
 
 SESSION_KEY = "orders_cart"
-# Far above any real order; keeps quantities inside the database's integer column.
-MAX_QUANTITY = 1_000_000
+# Far above any real order; keeps quantities inside the database's integer column. The
+# listing form refuses a minimum order above it.
+MAX_QUANTITY = MAX_ORDER_QUANTITY
+
+
+def _column_max(name: str) -> Decimal:
+    """Return the largest value the column of `Order.<name>` (a DecimalField) holds."""
+    column = Order._meta.get_field(name)
+    whole_digits = column.max_digits - column.decimal_places
+    return Decimal(10) ** whole_digits - Decimal(1).scaleb(-column.decimal_places)
+
+
+# The largest sum an order can record: a larger one would overflow its column (a 500).
+MAX_TOTAL = _column_max("subtotal")
 
 
 class Cart:
@@ -66,6 +83,45 @@ class Cart:
     def _save(self) -> None:
         self.session[SESSION_KEY] = self.lines
         self.session.modified = True
+
+
+@contextmanager
+def cart_for_update(session) -> Iterator[Cart]:
+    """Yield the session's cart for a change, one such request of a session at a time.
+
+    Django writes a session back whole at the end of each request, so two requests of one
+    session that change the cart at once (two "add" clicks, two checkout tabs) each wrote
+    back what they had read: a line was lost, or both tabs ordered the same items. Here the
+    session's row stays locked until the change commits, the cart is read again from the
+    row once the lock is held, and the session is saved before the lock goes, so the next
+    request reads this change. A new session (no other request has it yet), or one kept
+    elsewhere than in the database, is used as it is.
+    """
+    with transaction.atomic():
+        locked = _lock_and_reload(session)
+        yield Cart(session)
+        if locked:
+            session.save()
+            # Saved under the lock: the middleware's later save would write back a cart
+            # that a request waiting for the lock may have changed meanwhile.
+            session.modified = False
+
+
+def _lock_and_reload(session) -> bool:
+    """Lock the session's row and read its cart again; return whether it was locked."""
+    key = session.session_key
+    if key is None or not isinstance(session, DatabaseSessionStore):
+        return False
+    rows = session.model.objects.select_for_update().filter(session_key=key)
+    data = rows.values_list("session_data", flat=True).first()
+    if data is None:  # expired and cleared meanwhile: the middleware makes a new one
+        return False
+    lines = session.decode(data).get(SESSION_KEY)
+    if lines is None:
+        session.pop(SESSION_KEY, None)
+    else:
+        session[SESSION_KEY] = lines
+    return True
 
 
 @dataclass

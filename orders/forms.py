@@ -9,9 +9,10 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import KazakhstanPhoneField
+from accounts.forms import EMAIL_MAX_LENGTH, KazakhstanPhoneField
 from orders.cart import MAX_QUANTITY
 from orders.models import COMMENT_MAX_LENGTH, MESSAGE_MAX_LENGTH, SellerOption
+from orders.selectors import CHECKOUT_TOKEN_MAX_LENGTH, checkout_token_valid
 from orders.services import (
     CANCEL_REASON_REQUIRED,
     FINAL_TOTAL_REQUIRED,
@@ -39,6 +40,10 @@ MESSAGE_TOO_LONG = _("A message can be at most %(limit_value)d characters (it ha
 NEED_ONE_SHIPPING = _("Offer at least one way of shipping.")
 NEED_ONE_PAYMENT = _("Offer at least one way of paying.")
 CONDITIONS_TOO_LONG = _("Keep the conditions under 255 characters.")
+LINK_EMAIL_INVALID = _("Enter the e-mail address you gave with the order.")
+LINK_NUMBER_INVALID = _(
+    "Enter the order number as it is in the e-mail about the order, for example 2026-000123."
+)
 
 
 class TextField(forms.CharField):
@@ -69,6 +74,12 @@ class QuantityForm(forms.Form):
 
     def first_error(self) -> str:
         return next(iter(self.errors.get("quantity", [QUANTITY_INVALID])))
+
+
+def _validate_checkout_token(token: str) -> None:
+    if not checkout_token_valid(token):
+        # The view gives such a form a fresh token: the person never sees this text.
+        raise forms.ValidationError("Not a checkout token.", code="invalid")
 
 
 def _method_choices(options: list[SellerOption], kind: str) -> list[tuple[str, str]]:
@@ -131,7 +142,11 @@ class CheckoutForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": PAYMENT_REQUIRED, "invalid_choice": OPTION_NOT_OFFERED},
     )
-    checkout_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    checkout_token = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=CHECKOUT_TOKEN_MAX_LENGTH,
+        validators=[_validate_checkout_token],
+    )
 
     def __init__(self, *args, options: list[SellerOption], **kwargs):
         super().__init__(*args, **kwargs)
@@ -252,3 +267,44 @@ class SellerOptionsForm(forms.Form):
             )
             for o in self.options
         }
+
+
+def _is_ascii_number(text: str, *, lengths: range) -> bool:
+    return text.isascii() and text.isdigit() and len(text) in lengths
+
+
+class OrderLinkForm(forms.Form):
+    """Ask for an order's link again: the address it was placed with and its number."""
+
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={
+            "required": LINK_EMAIL_INVALID,
+            "invalid": LINK_EMAIL_INVALID,
+            "max_length": LINK_EMAIL_INVALID,
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    number = forms.CharField(
+        label=_("Order number"),
+        max_length=16,
+        help_text=_("As it is in the e-mail about the order, for example 2026-000123."),
+        error_messages={
+            "required": LINK_NUMBER_INVALID,
+            "max_length": LINK_NUMBER_INVALID,
+            "null_characters_not_allowed": LINK_NUMBER_INVALID,
+        },
+    )
+
+    def clean_number(self):
+        # Checked by hand, not by a pattern: a year, a dash and the serial number.
+        number = self.cleaned_data["number"]
+        year, dash, serial = number.partition("-")
+        if not (
+            dash
+            and _is_ascii_number(year, lengths=range(4, 5))
+            and _is_ascii_number(serial, lengths=range(1, 11))
+        ):
+            raise forms.ValidationError(LINK_NUMBER_INVALID, code="invalid")
+        return number

@@ -103,8 +103,24 @@ def order_list_for_buyer(*, user) -> QuerySet[Order]:
     )
 
 
+# What `services.checkout_token_new` makes: 43 characters of the URL-safe alphabet.
+CHECKOUT_TOKEN_MAX_LENGTH = 64
+
+
+def checkout_token_valid(token: str) -> bool:
+    """Return whether `token` could be a checkout token (not a crafted value).
+
+    Checked before any query: PostgreSQL refuses a NUL byte in a text parameter outright.
+    """
+    return (
+        0 < len(token) <= CHECKOUT_TOKEN_MAX_LENGTH
+        and token.isascii()
+        and all(character.isalnum() or character in "-_" for character in token)
+    )
+
+
 def order_by_checkout_token(*, token: str) -> Order | None:
-    if not token:
+    if not checkout_token_valid(token or ""):
         return None
     return Order.objects.filter(checkout_token=token).first()
 

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.services import user_touch
-from orders.cart import MAX_QUANTITY, Cart, SellerGroup, cart_view
+from orders.cart import MAX_QUANTITY, MAX_TOTAL, Cart, SellerGroup, cart_view
 from orders.models import (
     Order,
     OrderEvent,
@@ -40,6 +40,7 @@ from orders.models import (
     ShippingMethod,
 )
 from orders.selectors import unread_cache_key
+from privacy.mail import header_text
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import normalise_email
 from privacy.services import consent_grant
@@ -50,6 +51,17 @@ QUANTITY_INVALID = _("Enter the quantity as a whole number, for example 10.")
 QUANTITY_BELOW_MINIMUM = _("The seller's minimum order of this item is %(min)s (unit: %(unit)s).")
 QUANTITY_TOO_LARGE = _("Enter at most %(max)s: for larger volumes, write to the seller.")
 OWN_LISTING = _("This is your own company's listing: you cannot order from yourself.")
+OWN_COMPANY = _(
+    "These items are your own company's: you cannot order from yourself. Remove them from the cart."
+)
+LINE_TOO_LARGE = _(
+    "The sum of this line would be larger than one order can record. Order a smaller "
+    "quantity, or write to the seller about larger volumes."
+)
+ORDER_TOO_LARGE = _(
+    "The sum of this order is larger than one order can record. Split it into several "
+    "orders: send part of the items now and add the rest to the cart again afterwards."
+)
 CART_EMPTY_FOR_SELLER = _(
     "Your cart has no items from this seller, so there is nothing to order. "
     "Add items to the cart first."
@@ -97,6 +109,8 @@ def _check_quantity(*, listing, quantity: int) -> None:
         )
     if quantity > MAX_QUANTITY:
         raise OrderError(QUANTITY_TOO_LARGE % {"max": MAX_QUANTITY})
+    if listing.price is not None and listing.price * quantity > MAX_TOTAL:
+        raise OrderError(LINE_TOO_LARGE)
 
 
 def cart_add(*, cart: Cart, listing, quantity: int, user=None) -> int:
@@ -247,9 +261,14 @@ def order_place(
     if existing is not None:
         return Placed(existing, created=False)
     user = user if user is not None and user.is_authenticated else None
+    if user is not None and company.owner_id == user.pk:
+        raise OrderError(OWN_COMPANY)
     group = agreed if agreed is not None else cart_view(cart).group(company.pk)
     if group is None or not group.lines:
         raise OrderError(CART_EMPTY_FOR_SELLER)
+    # Checked before the insert: PostgreSQL refuses a sum past the column with an error.
+    if group.subtotal > MAX_TOTAL:
+        raise OrderError(ORDER_TOO_LARGE)
     if any(not line.available for line in group.lines):
         raise OrderError(CART_ITEMS_UNAVAILABLE)
     for line in group.lines:
@@ -464,7 +483,7 @@ def mail_queue(*, to: str, subject: str, body: str, recipient=None, order=None) 
     """
     mail = OutgoingMail.objects.create(
         to_email=normalise_email(to),
-        subject=str(subject)[:255],
+        subject=header_text(subject),
         body=str(body),
         recipient=recipient if recipient is not None and recipient.pk else None,
         order=order,
@@ -503,9 +522,10 @@ def mail_send(*, mail_id: int) -> bool:
         mail.attempts += 1
         try:
             EmailMessage(
-                subject=mail.subject,
+                # Also for rows queued before subjects were made one line when queued.
+                subject=header_text(mail.subject),
                 body=mail.body,
-                from_email=settings.DEFAULT_FROM_EMAIL,
+                from_email=header_text(settings.DEFAULT_FROM_EMAIL),
                 to=[mail.to_email],
             ).send()
         except Exception as error:  # SMTP, socket and backend errors alike

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from orders import views
+from orders import lookup_views, views
 
 app_name = "orders"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("cart/change/<int:listing_id>/", views.cart_change, name="cart_change"),
     path("cart/remove/<int:listing_id>/", views.cart_remove, name="cart_remove"),
     path("cart/checkout/<int:seller_id>/", views.checkout, name="checkout"),
+    path("orders/find/", lookup_views.order_find, name="find"),
     path("orders/<uuid:public_id>/", views.order_detail, name="detail"),
     path("orders/<uuid:public_id>/messages/", views.order_message, name="message"),
     path("account/orders/", views.account_orders, name="account_orders"),

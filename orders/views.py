@@ -18,7 +18,7 @@ from accounts.models import Company
 from accounts.selectors import company_of
 from listings.models import Listing
 from orders import selectors, services
-from orders.cart import Cart, cart_view
+from orders.cart import Cart, cart_for_update, cart_view
 from orders.forms import (
     CancelForm,
     CheckoutForm,
@@ -27,6 +27,7 @@ from orders.forms import (
     QuantityForm,
     SellerOptionsForm,
 )
+from orders.lookup import ORDER_LINK_KEEP
 from orders.models import Order, OrderMessage
 from privacy.services import disclosure_record, request_meta
 
@@ -66,12 +67,13 @@ def cart_add(request, listing_id):
         messages.error(request, form.first_error())
         return redirect(listing)
     try:
-        services.cart_add(
-            cart=Cart(request.session),
-            listing=listing,
-            quantity=form.cleaned_data["quantity"],
-            user=request.user,
-        )
+        with cart_for_update(request.session) as cart:
+            services.cart_add(
+                cart=cart,
+                listing=listing,
+                quantity=form.cleaned_data["quantity"],
+                user=request.user,
+            )
     except services.OrderError as error:
         messages.error(request, error.message)
         return redirect(listing)
@@ -81,8 +83,7 @@ def cart_add(request, listing_id):
 
 @require_POST
 def cart_change(request, listing_id):
-    cart = Cart(request.session)
-    if listing_id not in cart:
+    if listing_id not in Cart(request.session):
         return redirect("orders:cart")
     listing = get_object_or_404(Listing, pk=listing_id)
     form = QuantityForm(request.POST)
@@ -90,7 +91,8 @@ def cart_change(request, listing_id):
         messages.error(request, form.first_error())
         return redirect("orders:cart")
     try:
-        services.cart_change(cart=cart, listing=listing, quantity=form.cleaned_data["quantity"])
+        with cart_for_update(request.session) as cart:
+            services.cart_change(cart=cart, listing=listing, quantity=form.cleaned_data["quantity"])
     except services.OrderError as error:
         messages.error(request, error.message)
     else:
@@ -100,7 +102,8 @@ def cart_change(request, listing_id):
 
 @require_POST
 def cart_remove(request, listing_id):
-    services.cart_remove(cart=Cart(request.session), listing_id=listing_id)
+    with cart_for_update(request.session) as cart:
+        services.cart_remove(cart=cart, listing_id=listing_id)
     messages.success(request, CART_REMOVED)
     return redirect("orders:cart")
 
@@ -125,53 +128,70 @@ def _initial_from_profile(user) -> dict:
 @require_http_methods(["GET", "POST"])
 def checkout(request, seller_id):
     company = get_object_or_404(Company, pk=seller_id)
-    cart = Cart(request.session)
+    if request.user.is_authenticated and company.owner_id == request.user.pk:
+        messages.error(request, services.OWN_COMPANY)
+        return redirect("orders:cart")
     if request.method == "POST":
-        previous = selectors.order_by_checkout_token(token=request.POST.get("checkout_token", ""))
-        if previous is not None:
-            messages.info(request, ORDER_ALREADY_SENT)
-            return redirect(previous)
+        # One checkout of a session at a time: two tabs sent at once must not both order
+        # what the cart held (the second finds it already ordered).
+        with cart_for_update(request.session) as cart:
+            return _checkout_post(request, company, cart)
+    group = cart_view(Cart(request.session)).group(company.pk)
+    if group is None:
+        messages.error(request, services.CART_EMPTY_FOR_SELLER)
+        return redirect("orders:cart")
+    initial = {**_initial_from_profile(request.user)}
+    initial["checkout_token"] = services.checkout_token_new()
+    options = services.seller_options_ensure(company=company)
+    form = CheckoutForm(initial=initial, options=options)
+    return _checkout_page(request, company, group, form)
+
+
+def _checkout_post(request, company, cart):
+    previous = selectors.order_by_checkout_token(token=request.POST.get("checkout_token", ""))
+    if previous is not None:
+        messages.info(request, ORDER_ALREADY_SENT)
+        return redirect(previous)
     group = cart_view(cart).group(company.pk)
     if group is None:
         messages.error(request, services.CART_EMPTY_FOR_SELLER)
         return redirect("orders:cart")
     options = services.seller_options_ensure(company=company)
-    if request.method == "POST":
-        form = CheckoutForm(request.POST, options=options)
-        if form.is_valid():
-            try:
-                placed = services.order_place(
-                    cart=cart,
-                    company=company,
-                    user=request.user,
-                    checkout_token=form.cleaned_data["checkout_token"],
-                    **form.order_data(),
-                    **request_meta(request),
-                )
-            except services.OrderError as error:
-                form.add_error(None, error.message)
-            else:
-                order = placed.order
-                if placed.created:
-                    messages.success(
-                        request, ORDER_SENT % {"number": order.number, "email": order.email}
-                    )
-                else:
-                    messages.info(request, ORDER_ALREADY_SENT)
-                return redirect(order)
-        elif "checkout_token" in form.errors:
-            # A form without its one-time token (an old page, a crafted post): give it one.
-            data = request.POST.copy()
-            data["checkout_token"] = services.checkout_token_new()
-            form = CheckoutForm(data, options=options)
-            form.is_valid()
-            messages.error(request, FORM_EXPIRED)
+    form = CheckoutForm(request.POST, options=options)
+    if form.is_valid():
+        try:
+            placed = services.order_place(
+                cart=cart,
+                company=company,
+                user=request.user,
+                checkout_token=form.cleaned_data["checkout_token"],
+                **form.order_data(),
+                **request_meta(request),
+            )
+        except services.OrderError as error:
+            form.add_error(None, error.message)
         else:
-            messages.error(request, FIX_ERRORS)
+            order = placed.order
+            if placed.created:
+                messages.success(
+                    request, ORDER_SENT % {"number": order.number, "email": order.email}
+                )
+            else:
+                messages.info(request, ORDER_ALREADY_SENT)
+            return redirect(order)
+    elif "checkout_token" in form.errors:
+        # A form without its one-time token (an old page, a crafted post): give it one.
+        data = request.POST.copy()
+        data["checkout_token"] = services.checkout_token_new()
+        form = CheckoutForm(data, options=options)
+        form.is_valid()
+        messages.error(request, FORM_EXPIRED)
     else:
-        initial = {**_initial_from_profile(request.user)}
-        initial["checkout_token"] = services.checkout_token_new()
-        form = CheckoutForm(initial=initial, options=options)
+        messages.error(request, FIX_ERRORS)
+    return _checkout_page(request, company, group, form)
+
+
+def _checkout_page(request, company, group, form):
     context = {
         "company": company,
         "group": group,
@@ -191,6 +211,7 @@ def _buyer_page(request, order, *, message_form=None):
     )
     context = {
         "order": order,
+        "keep_link_notice": ORDER_LINK_KEEP if order.is_guest else "",
         "message_form": message_form or MessageForm(),
         "message_action": reverse("orders:message", args=[order.public_id]),
         "viewer_side": OrderMessage.Side.BUYER,

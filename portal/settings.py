@@ -294,6 +294,9 @@ SUPPORT_RATE_PER_IDENTITY = env.str("SUPPORT_RATE_PER_IDENTITY", default="5/h")
 # The data-request form mails a confirmation to the address typed in (privacy/limits.py).
 PRIVACY_REQUEST_RATE_PER_IP = env.str("PRIVACY_REQUEST_RATE_PER_IP", default="10/h")
 PRIVACY_REQUEST_RATE_PER_ADDRESS = env.str("PRIVACY_REQUEST_RATE_PER_ADDRESS", default="3/h")
+# The form that mails a guest their order link again (orders/lookup.py).
+ORDER_LINK_RATE_PER_IP = env.str("ORDER_LINK_RATE_PER_IP", default="10/h")
+ORDER_LINK_RATE_PER_EMAIL = env.str("ORDER_LINK_RATE_PER_EMAIL", default="3/h")
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Security headers: CSP, Referrer, Permissions, Cross-Origin-Opener ------------------

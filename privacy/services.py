@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 
+from privacy.mail import header_text
 from privacy.models import ConsentEvent, DataRequest, DisclosureEvent, PolicyVersion, Purpose
 from privacy.registry import normalise_email
 
@@ -234,7 +235,7 @@ def _mail(*, to: str, subject: str, template: str, context: dict) -> None:
     from django.template.loader import render_to_string
 
     body = render_to_string(template, context)
-    transaction.on_commit(lambda: send_mail(str(subject), body, None, [to]))
+    transaction.on_commit(lambda: send_mail(header_text(subject), body, None, [to]))
 
 
 def site_url(name: str, *args) -> str:

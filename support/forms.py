@@ -10,6 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from accounts.forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG_MESSAGE
 from support import selectors, texts
 from support.models import (
     NAME_MAX_LENGTH,
@@ -70,8 +71,13 @@ def _name_field():
 def _email_field():
     return forms.EmailField(
         label=_("Your e-mail address"),
+        max_length=EMAIL_MAX_LENGTH,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"required": EMAIL_INVALID, "invalid": EMAIL_INVALID},
+        error_messages={
+            "required": EMAIL_INVALID,
+            "invalid": EMAIL_INVALID,
+            "max_length": EMAIL_TOO_LONG_MESSAGE,
+        },
     )
 
 
@@ -94,9 +100,12 @@ class ComplaintForm(HoneypotForm):
     )
     target = forms.CharField(
         label=_("Its number or page address"),
-        max_length=500,
+        max_length=selectors.TARGET_MAX_LENGTH,
         help_text=_("Filled in for you when you come from the “Report” link on its page."),
-        error_messages={"required": TARGET_REQUIRED, "max_length": TARGET_REQUIRED},
+        error_messages={
+            "required": TARGET_REQUIRED,
+            "max_length": selectors.TARGET_TOO_LONG,
+        },
     )
     reason = forms.ChoiceField(
         label=_("Reason"),

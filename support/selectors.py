@@ -9,7 +9,6 @@ the link its buyer holds: knowing an order's number is not enough to report it.
 from __future__ import annotations
 
 import contextlib
-import re
 import uuid
 from dataclasses import dataclass
 
@@ -33,9 +32,15 @@ TARGET_NOT_FOUND = _(
     "We could not find this %(kind)s. It may have been removed already; check the number "
     "or the page address."
 )
+TARGET_TOO_LONG = _(
+    "This is longer than any page address of the portal (at most %(limit_value)d characters). "
+    "Paste only the address of the page you want to report."
+)
 
-# The last path segment of a pasted page address (…/listings/123/), or the bare value.
-_LAST_SEGMENT = re.compile(r"([^/?#\s]+)/?(?:[?#].*)?$")
+# Longer than any address of the portal's pages: a longer value is refused unread.
+TARGET_MAX_LENGTH = 500
+# A primary key of PostgreSQL's bigint has at most 19 digits; 18 always fit.
+_PK_MAX_DIGITS = 18
 
 
 class TargetError(Exception):
@@ -72,14 +77,29 @@ def target_kinds() -> list[tuple[str, str]]:
     return list(Complaint.TargetKind.choices)
 
 
+def report_link_identifier(value: str) -> str:
+    """Return the last path segment of a pasted page address (…/listings/12/?a#b → "12").
+
+    A bare id is its own last segment; a segment with a space in it names nothing ("").
+    Plain string operations, each one pass over the value: a regular expression here once
+    backtracked through every split of a long value and cost seconds of CPU per request.
+    """
+    path = (value or "").strip().partition("?")[0].partition("#")[0]
+    segment = path.rstrip("/").rpartition("/")[2]
+    return "" if any(character.isspace() for character in segment) else segment
+
+
 def _identifier(value: str) -> str:
-    match = _LAST_SEGMENT.search((value or "").strip())
-    return match.group(1) if match else ""
+    if len(value or "") > TARGET_MAX_LENGTH:
+        raise TargetError(TARGET_TOO_LONG % {"limit_value": TARGET_MAX_LENGTH})
+    return report_link_identifier(value)
 
 
 def _pk(value: str, kind_label) -> int:
     ident = _identifier(value)
-    if not ident.isdigit() or len(ident) > 18:
+    # `isdigit` alone also takes "²" and "١٢", which int() then refuses or reads as
+    # another number: an id is ASCII digits only.
+    if not (ident.isascii() and ident.isdigit()) or len(ident) > _PK_MAX_DIGITS:
         raise TargetError(TARGET_BAD_ID % {"kind": kind_label})
     return int(ident)
 
@@ -129,8 +149,11 @@ def _seller(value, kind_label, user) -> ComplaintTarget:
 
 
 def _order(value, kind_label, user) -> ComplaintTarget:
+    ident = _identifier(value)
     try:
-        public_id = uuid.UUID(_identifier(value))
+        if not ident.isascii():
+            raise ValueError(ident)
+        public_id = uuid.UUID(ident)
     except ValueError as error:
         raise TargetError(TARGET_BAD_ID % {"kind": kind_label}) from error
     order = Order.objects.select_related("company").get(public_id=public_id)

@@ -87,7 +87,9 @@ def _complaint_from_link(request):
     for kind in LINK_PARAMETERS:
         if kind in request.GET:
             value = request.GET[kind]
-            form = ComplaintForm(initial={"target_kind": kind, "target": value}, user=user)
+            # A value over the limit is refused below: it is not worth showing again.
+            shown = value if len(value) <= selectors.TARGET_MAX_LENGTH else ""
+            form = ComplaintForm(initial={"target_kind": kind, "target": shown}, user=user)
             try:
                 target = selectors.complaint_target_get(kind=kind, value=value, user=user)
             except selectors.TargetError as error:

@@ -135,3 +135,23 @@ def test_the_seller_confirms_and_both_sides_talk_on_the_order(page, seller_page,
     expect(seller_page.locator(".thread-body").last).to_have_text("Спасибо, ждём.")
     assert page.errors == []
     assert seller_page.errors == []
+
+
+def test_a_guest_who_lost_the_order_link_asks_for_it_again(page, sellers, mailoutbox):
+    order = _guest_orders_from_steppe(page, sellers)
+    expect(page.get_by_test_id("keep-link")).to_contain_text("Bookmark this page")
+
+    page.goto("/cart/")
+    page.get_by_role("link", name="Find your order").click()
+    page.get_by_label("E-mail").fill("Erlan@Example.kz")
+    page.get_by_label("Order number").fill(order.number)
+    page.get_by_role("button", name="Send me the link").click()
+
+    expect(page.locator(".message-success")).to_contain_text("we have sent the link to it")
+    mail = next(m for m in mailoutbox if m.subject == f"The link to your order {order.number}")
+    assert mail.to == ["erlan@example.kz"]
+    path = re.search(r"/orders/[0-9a-f-]{36}/", mail.body).group(0)
+    assert path == order.get_absolute_url()
+    page.goto(path)  # the link's site is SITE_URL, not the test's server
+    expect(page.get_by_test_id("order-status")).to_have_text("New")
+    assert page.errors == []
