@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.utils.html import escape
 
 from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
 from privacy.models import DataRequest
@@ -98,7 +99,7 @@ def test_the_summary_page_shows_every_source_readably(member_client, member):
     html = response.content.decode()
     assert member.email in html
     for source in registry.sources():
-        assert str(source.description) in html
+        assert escape(source.description) in html  # as the template escapes it
     assert member.password not in html
 
 
