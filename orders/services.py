@@ -285,7 +285,7 @@ def order_place(
                     listing=line.listing,
                     title=line.listing.title,
                     unit=line.listing.unit,
-                    price=line.listing.price,
+                    price=line.price,  # the wholesale tier the quantity reaches
                     quantity=line.quantity,
                 )
                 for line in group.lines
