@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.services import user_touch
 from orders.cart import MAX_QUANTITY, Cart, cart_view
+from orders.company_details import BuyerCompany
 from orders.models import (
     Order,
     OrderEvent,
@@ -230,6 +231,7 @@ def order_place(
     shipping_method: str,
     payment_method: str,
     checkout_token: str,
+    buyer_company: BuyerCompany | None = None,
     ip: str = "",
     user_agent: str = "",
 ) -> Placed:
@@ -278,6 +280,7 @@ def order_place(
                 payment_method=payment_method,
                 subtotal=group.subtotal,
                 has_items_on_request=group.has_items_on_request,
+                **(buyer_company.order_fields() if buyer_company else {}),
             )
             OrderItem.objects.bulk_create(
                 OrderItem(
