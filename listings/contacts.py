@@ -76,4 +76,7 @@ def seller_contacts(request, pk):
     if _wants_json(request):
         return JsonResponse(asdict(contacts), headers=headers)
     context = {"company": company, "contacts": contacts}
-    return render(request, "listings/contacts.html", context, headers=headers)
+    response = render(request, "listings/contacts.html", context)
+    for name, value in headers.items():
+        response[name] = value
+    return response

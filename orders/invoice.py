@@ -16,6 +16,7 @@ Why these choices:
 from __future__ import annotations
 
 import importlib.util
+import logging
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,9 @@ from fpdf import FPDF
 from num2words import num2words
 
 from orders.models import InvoiceNumberCounter, Order
+
+# fontTools, which fpdf2 uses to embed only the glyphs used, logs each subset at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 CENT = Decimal("0.01")
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
