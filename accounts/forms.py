@@ -189,7 +189,6 @@ class CompanyForm(forms.ModelForm):
             "contact_email": _("Buyers write to this address about your listings."),
         }
 
-
     def clean_iban(self):
         return normalise_iban(self.cleaned_data.get("iban", ""))
 

@@ -27,9 +27,7 @@ urlpatterns = [
     path(
         "seller/listings/import/<int:pk>/report.csv", catalogue.import_report, name="import_report"
     ),
-    path(
-        "seller/listings/import/template.<str:fmt>", catalogue.template, name="import_template"
-    ),
+    path("seller/listings/import/template.<str:fmt>", catalogue.template, name="import_template"),
     path("seller/listings/export.<str:fmt>", catalogue.catalogue_export, name="export"),
     path("sellers/<int:pk>/contacts/", contacts.seller_contacts, name="seller_contacts"),
     path("seller/listings/<int:pk>/edit/", views.desk_edit, name="desk_edit"),

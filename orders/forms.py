@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import KazakhstanPhoneField
 from accounts.validators import normalise_iban, validate_bin, validate_kz_bic, validate_kz_iban
-from orders.company_details import BuyerCompany
 from orders.cart import MAX_QUANTITY
+from orders.company_details import BuyerCompany
 from orders.models import COMMENT_MAX_LENGTH, MESSAGE_MAX_LENGTH, SellerOption
 from orders.services import (
     CANCEL_REASON_REQUIRED,

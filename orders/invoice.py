@@ -35,8 +35,10 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)
 CENT = Decimal("0.01")
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 FONT = "DejaVu"
-COLUMNS = (("№", 8, "CENTER"), ("Наименование", 72, "LEFT"), ("Кол-во", 18, "RIGHT"),
-           ("Ед.", 18, "CENTER"), ("Цена, тенге", 32, "RIGHT"), ("Сумма, тенге", 32, "RIGHT"))  # fmt: skip
+COLUMNS = (
+    ("№", 8, "CENTER"), ("Наименование", 72, "LEFT"), ("Кол-во", 18, "RIGHT"),
+    ("Ед.", 18, "CENTER"), ("Цена, тенге", 32, "RIGHT"), ("Сумма, тенге", 32, "RIGHT"),
+)  # fmt: skip
 OTHER_COSTS = "Прочие согласованные расходы (доставка, позиции по запросу)"
 DISCOUNT = "Скидка по согласованию"
 
@@ -123,10 +125,11 @@ def _parties(order: Order) -> list[tuple[str, str]]:
     parties = [("Поставщик", f"{seller.name}, БИН {seller.bin}, {seller.legal_address}"),
                ("Банк поставщика", bank)]  # fmt: skip
     if order.is_company_purchase:
+        buyer = f"{order.organization}, БИН {order.buyer_bin}, {order.buyer_legal_address}"
         parties += [
-            ("Покупатель", f"{order.organization}, БИН {order.buyer_bin}, {order.buyer_legal_address}"),
+            ("Покупатель", buyer),
             ("Банк покупателя", f"БИК {order.buyer_bic}, ИИК {order.buyer_iban}"),
-        ]  # fmt: skip
+        ]
     else:
         parties.append(("Покупатель", f"{order.organization or order.full_name}, {order.address}"))
     date = order.created_at.astimezone(timezone.get_current_timezone())

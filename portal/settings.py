@@ -255,6 +255,8 @@ CLIENT_IP_META_KEY = env.str("CLIENT_IP_META_KEY", default="REMOTE_ADDR")
 RATELIMIT_IP_META_KEY = CLIENT_IP_META_KEY
 SUPPORT_RATE_PER_IP = env.str("SUPPORT_RATE_PER_IP", default="10/h")
 SUPPORT_RATE_PER_IDENTITY = env.str("SUPPORT_RATE_PER_IDENTITY", default="5/h")
+# "Show contacts" of sellers, per IP address: enough to compare sellers, not to scrape them.
+CONTACTS_RATE_PER_IP = env.str("CONTACTS_RATE_PER_IP", default="30/h")
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Cookie consent (django-cookie-consent) --------------------------------------------

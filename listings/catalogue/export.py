@@ -28,7 +28,10 @@ HELP_LINES = (
     _("Importing a row whose SKU you already have updates that listing; a new SKU creates one."),
     _("Category: its code or its name, from the list below. Only subsections, not sections."),
     _("Price in tenge, VAT included; leave it empty when the price is on request."),
-    _("Wholesale prices: “from quantity: price”, separated by semicolons, e.g. 10: 95000; 100: 90000."),
+    _(
+        "Wholesale prices: “from quantity: price”, separated by semicolons, "
+        "e.g. 10: 95000; 100: 90000."
+    ),
     _("Unit: piece, kg, tonne, m, m2, m3, litre, set or service. Condition: new or used."),
     _("No formulas and no macros: values only."),
 )
@@ -77,7 +80,7 @@ def _workbook_file(rows: Iterator[list], *, with_help: bool):
         sheet.append(row)
     if with_help:
         _help_sheet(workbook.create_sheet(str(HELP_TITLE)))
-    output = tempfile.TemporaryFile()
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - the response closes it once sent
     workbook.save(output)
     output.seek(0)
     return output

@@ -12,7 +12,9 @@ FILE_REQUIRED = _("Choose the file of your catalogue (CSV or XLSX).")
 class CatalogueUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Catalogue file"),
-        help_text=_("CSV or Excel (.xlsx), up to 50 MB and 100,000 rows, in the template's columns."),
+        help_text=_(
+            "CSV or Excel (.xlsx), up to 50 MB and 100,000 rows, in the template's columns."
+        ),
         error_messages={"required": FILE_REQUIRED},
         widget=forms.ClearableFileInput(
             attrs={

@@ -39,7 +39,9 @@ def safe_cell(value) -> str:
 class ReportWriter:
     def __init__(self, *, applied: bool):
         self.results = RESULTS_APPLIED if applied else RESULTS_CHECKED
-        self.text = io.TextIOWrapper(tempfile.TemporaryFile(), encoding="utf-8-sig", newline="")
+        # Closed by `finish`'s caller, once storage has copied it (or when collected).
+        binary = tempfile.TemporaryFile()  # noqa: SIM115
+        self.text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
         self.csv = csv.writer(self.text, delimiter=";")
         self.csv.writerow([str(label) for label in HEADER])
 

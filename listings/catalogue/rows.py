@@ -121,7 +121,9 @@ def _values(cells: dict, *, vocabulary: Vocabulary, region: str) -> dict:
         "price": price,
         "price_on_request": price is None,
         "unit": _choice(cells, "unit", vocabulary.unit, "piece", ROW_UNKNOWN_UNIT),
-        "condition": _choice(cells, "condition", vocabulary.condition, "new", ROW_UNKNOWN_CONDITION),
+        "condition": _choice(
+            cells, "condition", vocabulary.condition, "new", ROW_UNKNOWN_CONDITION
+        ),
         "region": _choice(cells, "region", vocabulary.region, region, ROW_UNKNOWN_REGION),
         "min_order_quantity": _minimum(cells),
     }

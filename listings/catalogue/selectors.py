@@ -12,4 +12,6 @@ def catalogue_import_get(*, company, pk: int) -> CatalogueImport | None:
 
 
 def catalogue_import_list(*, company, limit: int = RECENT_IMPORTS) -> list[CatalogueImport]:
-    return list(CatalogueImport.objects.filter(company=company).order_by("-created_at", "-pk")[:limit])
+    return list(
+        CatalogueImport.objects.filter(company=company).order_by("-created_at", "-pk")[:limit]
+    )

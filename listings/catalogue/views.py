@@ -116,7 +116,9 @@ def template(request, company, fmt):
         response["Content-Disposition"] = 'attachment; filename="catalogue-template.csv"'
         return response
     return FileResponse(
-        export.template_xlsx(), as_attachment=True, filename="catalogue-template.xlsx",
+        export.template_xlsx(),
+        as_attachment=True,
+        filename="catalogue-template.xlsx",
         content_type=FORMATS[fmt],
     )
 
@@ -127,9 +129,14 @@ def catalogue_export(request, company, fmt):
     fmt = _format(fmt)
     filename = f"catalogue-{timezone.localdate():%Y-%m-%d}.{fmt}"
     if fmt == "csv":
-        response = StreamingHttpResponse(export.export_csv_lines(company), content_type=FORMATS[fmt])
+        response = StreamingHttpResponse(
+            export.export_csv_lines(company), content_type=FORMATS[fmt]
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
     return FileResponse(
-        export.export_xlsx(company), as_attachment=True, filename=filename, content_type=FORMATS[fmt]
+        export.export_xlsx(company),
+        as_attachment=True,
+        filename=filename,
+        content_type=FORMATS[fmt],
     )

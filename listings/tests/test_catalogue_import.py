@@ -8,9 +8,10 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import TemporaryUploadedFile
+from django.utils import translation
 
 from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
-from listings.catalogue import reader
+from listings.catalogue import export, reader
 from listings.catalogue.forms import CatalogueUploadForm
 from listings.catalogue.models import CatalogueImport
 from listings.models import Listing, PriceTier
@@ -69,15 +70,20 @@ def thousand_rows(seller_client):
 
 
 def test_the_template_has_a_header_in_the_sellers_language(seller_client):
-    seller_client.cookies["django_language"] = "ru"
-    text = template(seller_client, "csv").decode("utf-8-sig")
+    english = template(seller_client, "csv").decode("utf-8-sig")
+    with translation.override("ru"):
+        russian = export.template_csv().decode("utf-8-sig")
+    with translation.override("kk"):
+        kazakh = export.template_csv().decode("utf-8-sig")
 
-    assert text.splitlines()[0].startswith("Артикул;Название;Категория")
+    assert english.splitlines()[0].startswith("SKU;Title;Category")
+    assert russian.splitlines()[0].startswith("Артикул;Название;Категория")
+    assert kazakh.splitlines()[0].startswith("Артикул;Атауы;")
 
 
 def test_1000_rows_with_5_bad_create_995_listings_and_report_the_5(
-    seller_client, company, thousand_rows
-, committed):
+    seller_client, company, thousand_rows, committed
+):
     checked = upload(seller_client, committed, xlsx_upload(thousand_rows))
 
     assert checked.status == CatalogueImport.Status.READY
@@ -88,28 +94,37 @@ def test_1000_rows_with_5_bad_create_995_listings_and_report_the_5(
     assert done.status == CatalogueImport.Status.DONE
     assert (done.created, done.updated, done.refused) == (995, 0, 5)
     assert Listing.objects.filter(company=company, status=Listing.Status.PUBLISHED).count() == 995
-    refused = {int(row[0]): row[4] for row in report_rows(seller_client, done) if row[1] == "refused"}
+    refused = {
+        int(row[0]): row[4] for row in report_rows(seller_client, done) if row[1] == "refused"
+    }
     # Spreadsheet row numbers: the header is row 1, so data row n is row n + 1.
     assert sorted(refused) == [n + 1 for n in BAD_ROWS]
     for n, (_key, _value, reason) in BAD_ROWS.items():
         assert reason in refused[n + 1]
 
 
-def test_the_preview_lists_refused_rows_with_their_number_and_reason(seller_client, thousand_rows, committed):
+def test_the_preview_lists_refused_rows_with_their_number_and_reason(
+    seller_client, thousand_rows, committed
+):
     checked = upload(seller_client, committed, xlsx_upload(thousand_rows))
 
     page = seller_client.get(f"/seller/listings/import/{checked.pk}/").content.decode()
 
     assert "995 listings will be created" in page
     assert "5 rows are refused" in page
-    assert 'data-row="203"' in page and "bad price “abc”" in page
+    assert 'data-row="203"' in page
+    assert "bad price “abc”" in page
 
 
-def test_importing_the_same_file_again_updates_and_creates_nothing(seller_client, thousand_rows, committed):
+def test_importing_the_same_file_again_updates_and_creates_nothing(
+    seller_client, thousand_rows, committed
+):
     confirm(seller_client, committed, upload(seller_client, committed, xlsx_upload(thousand_rows)))
     ids = set(Listing.objects.values_list("pk", flat=True))
 
-    second = confirm(seller_client, committed, upload(seller_client, committed, xlsx_upload(thousand_rows)))
+    second = confirm(
+        seller_client, committed, upload(seller_client, committed, xlsx_upload(thousand_rows))
+    )
 
     assert (second.created, second.updated, second.refused) == (0, 995, 5)
     assert set(Listing.objects.values_list("pk", flat=True)) == ids
@@ -118,9 +133,13 @@ def test_importing_the_same_file_again_updates_and_creates_nothing(seller_client
 
 def test_rows_are_read_into_listings_with_tiers(seller_client, company, committed):
     content = "sku;Title;category;Price, KZT (empty: on request);unit;price_tiers\n"
-    content += "W-1;Пшеница 3 класс;wheat;95 000;тонна;\"10: 90 000; 100: 85000,50\"\n"
+    content += 'W-1;Пшеница 3 класс;wheat;95 000;тонна;"10: 90 000; 100: 85000,50"\n'
     content += "W-2;Ячмень;Barley;;т;\n"
-    confirm(seller_client, committed, upload(seller_client, committed, csv_upload(content, encoding="cp1251")))
+    confirm(
+        seller_client,
+        committed,
+        upload(seller_client, committed, csv_upload(content, encoding="cp1251")),
+    )
 
     wheat, barley = Listing.objects.order_by("sku")
     assert (wheat.price, wheat.unit, wheat.category.slug) == (95000, "tonne", "wheat")
@@ -128,7 +147,8 @@ def test_rows_are_read_into_listings_with_tiers(seller_client, company, committe
         (10, "90000.00"),
         (100, "85000.50"),
     ]
-    assert barley.price_on_request and barley.price is None
+    assert barley.price_on_request
+    assert barley.price is None
     assert wheat.region == company.region
 
 
@@ -140,7 +160,9 @@ def test_a_repeated_sku_in_one_file_is_refused_with_the_first_row(seller_client,
     assert "already in row 2" in checked.preview["refused"][0][3]
 
 
-def test_an_export_imports_back_as_updates_and_a_listing_without_sku_is_refused(seller_client, company, committed):
+def test_an_export_imports_back_as_updates_and_a_listing_without_sku_is_refused(
+    seller_client, company, committed
+):
     for n in range(3):
         ListingFactory(company=company, sku=f"S-{n}", title="Семена", price=10)
     ListingFactory(company=company, sku="", title="Made on the form, without an SKU")
@@ -213,7 +235,9 @@ def test_a_file_without_the_templates_header_is_refused(seller_client, committed
     assert refused.problem == str(reader.FILE_NO_HEADER)
 
 
-def test_another_seller_cannot_open_or_confirm_an_import(seller_client, client, thousand_rows, committed):
+def test_another_seller_cannot_open_or_confirm_an_import(
+    seller_client, client, thousand_rows, committed
+):
     checked = upload(seller_client, committed, xlsx_upload(thousand_rows))
     other = CompanyFactory(owner=accept_policy(UserFactory())).owner
     client.force_login(other)
@@ -226,7 +250,9 @@ def test_another_seller_cannot_open_or_confirm_an_import(seller_client, client, 
 
 
 def test_progress_is_reported_as_json(seller_client, thousand_rows, committed):
-    done = confirm(seller_client, committed, upload(seller_client, committed, xlsx_upload(thousand_rows)))
+    done = confirm(
+        seller_client, committed, upload(seller_client, committed, xlsx_upload(thousand_rows))
+    )
 
     data = seller_client.get(f"/seller/listings/import/{done.pk}/progress/").json()
 

@@ -25,7 +25,9 @@ def wait_for(catalogue_import, *statuses, timeout=60) -> CatalogueImport:
 
 def test_the_worker_checks_then_imports_a_catalogue(celery_worker_process):
     company = CompanyFactory(owner=accept_policy(UserFactory()))
-    lines = ["sku;title;category;price"] + [f"K-{n};Пшеница {n};wheat;{1000 + n}" for n in range(50)]
+    lines = ["sku;title;category;price"] + [
+        f"K-{n};Пшеница {n};wheat;{1000 + n}" for n in range(50)
+    ]
     lines.append("K-bad;Ячмень;no-such-category;1")
 
     uploaded = importer.catalogue_import_create(

@@ -55,7 +55,7 @@ def test_the_region_filter_keeps_a_bounded_number_of_queries(
     client, django_assert_max_num_queries, settings, count
 ):
     settings.SEARCH_CACHE_SECONDS = 0
-    for n in range(count):
+    for _n in range(count):
         company = CompanyFactory()
         DeliveryRegion.objects.create(company=company, region=Region.KOSTANAY)
         ListingFactory(company=company)
@@ -118,9 +118,7 @@ def test_contacts_come_from_one_request_with_whatsapp_and_telegram_links(client,
     company.save()
 
     page = client.get(f"/sellers/{company.pk}/").content.decode()
-    data = client.post(
-        f"/sellers/{company.pk}/contacts/", HTTP_ACCEPT="application/json"
-    ).json()
+    data = client.post(f"/sellers/{company.pk}/contacts/", HTTP_ACCEPT="application/json").json()
 
     assert str(company.contact_email) not in page  # not in the page a crawler reads
     assert data["email"] == company.contact_email

@@ -3,13 +3,13 @@
 import pytest
 from django.utils.html import escape
 
+from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
 from accounts.validators import (
     BIC_FORMAT_MESSAGE,
     BIN_CHECKSUM_MESSAGE,
     IBAN_CHECKSUM_MESSAGE,
     IBAN_FORMAT_MESSAGE,
 )
-from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
 from orders.forms import BUYER_IBAN_REQUIRED
 from orders.models import Order
 from orders.tests.conftest import send_order
@@ -71,7 +71,8 @@ def test_without_the_tick_the_company_part_is_ignored(client, in_cart, order_for
     send_order(client, in_cart.company, {**order_form, **COMPANY_PART, "as_company": ""})
 
     order = Order.objects.get()
-    assert order.buyer_bin == "" and not order.is_company_purchase
+    assert order.buyer_bin == ""
+    assert not order.is_company_purchase
 
 
 def test_a_signed_in_buyer_with_a_company_finds_its_details_filled_in(client, listing):
