@@ -9,6 +9,26 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class BuyerCompanyDetails(models.Model):
+    """The buyer company's fields of an order (empty for a private buyer)."""
+
+    buyer_bin = models.CharField(_("buyer's BIN"), max_length=12, blank=True)
+    buyer_legal_address = models.CharField(_("buyer's legal address"), max_length=255, blank=True)
+    buyer_bic = models.CharField(_("buyer's bank BIC"), max_length=11, blank=True)
+    buyer_iban = models.CharField(_("buyer's account (IBAN)"), max_length=20, blank=True)
+    buyer_signatory = models.CharField(_("buyer's signatory"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_company_purchase(self) -> bool:
+        return bool(self.buyer_bin)
+
 
 @dataclass(frozen=True)
 class BuyerCompany:

@@ -19,6 +19,8 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.models import Company
 from listings.models import Listing
+from orders.company_details import BuyerCompanyDetails
+from orders.invoice_models import InvoiceDetails, InvoiceNumberCounter  # noqa: F401
 
 COMMENT_MAX_LENGTH = 512
 MESSAGE_MAX_LENGTH = 2000
@@ -89,7 +91,7 @@ class OrderNumberCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class Order(models.Model):
+class Order(BuyerCompanyDetails, InvoiceDetails, models.Model):
     """One buyer's order to one seller, with the contact data the seller needs for it."""
 
     class Status(models.TextChoices):
@@ -154,15 +156,6 @@ class Order(models.Model):
         help_text=_("Confirmed by the seller."),
     )
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=500, blank=True)
-    # "Buy as a company": the buyer's details for the invoice (empty for a private buyer).
-    buyer_bin = models.CharField(_("buyer's BIN"), max_length=12, blank=True)
-    buyer_legal_address = models.CharField(_("buyer's legal address"), max_length=255, blank=True)
-    buyer_bic = models.CharField(_("buyer's bank BIC"), max_length=11, blank=True)
-    buyer_iban = models.CharField(_("buyer's account (IBAN)"), max_length=20, blank=True)
-    buyer_signatory = models.CharField(_("buyer's signatory"), max_length=255, blank=True)
-    # Given with the first invoice: numbered per seller per year (InvoiceNumberCounter).
-    invoice_number = models.PositiveIntegerField(_("invoice number"), null=True, blank=True)
-    invoice_date = models.DateField(_("invoice date"), null=True, blank=True)
     created_at = models.DateTimeField(_("placed"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -219,36 +212,6 @@ class Order(models.Model):
     @property
     def payment_label(self) -> str:
         return dict(PaymentMethod.choices).get(self.payment_method, self.payment_method)
-
-    @property
-    def is_company_purchase(self) -> bool:
-        return bool(self.buyer_bin)
-
-    @property
-    def can_invoice(self) -> bool:
-        """Whether an invoice for payment exists: the seller confirmed the final total."""
-        invoiced = (Order.Status.CONFIRMED, Order.Status.SHIPPED, Order.Status.COMPLETED)
-        return self.status in invoiced and self.final_total is not None
-
-
-class InvoiceNumberCounter(models.Model):
-    """The last invoice number a seller gave out in a year; locked while numbering."""
-
-    company = models.ForeignKey(
-        Company, verbose_name=_("seller"), on_delete=models.CASCADE, related_name="+"
-    )
-    year = models.PositiveSmallIntegerField(_("year"))
-    last = models.PositiveIntegerField(_("last number"), default=0)
-
-    class Meta:
-        verbose_name = _("invoice number counter")
-        verbose_name_plural = _("invoice number counters")
-        constraints = [
-            models.UniqueConstraint(fields=["company", "year"], name="invoice_counter_once")
-        ]
-
-    def __str__(self):
-        return f"{self.company_id}/{self.year}: {self.last}"
 
 
 class OrderItem(models.Model):
