@@ -159,7 +159,7 @@ class CheckoutForm(forms.Form):
         help_text=_("KZ and 18 letters or digits."),
     )
     buyer_signatory = forms.CharField(
-        label=_("Signatory: full name and position"), required=False, max_length=255
+        label=_("Signatory (name and position)"), required=False, max_length=255
     )
 
     COMPANY_FIELDS = {
