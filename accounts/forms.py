@@ -7,10 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from accounts.models import Company, User
+from accounts.regions import Region
 from accounts.validators import (
     PHONE_INVALID_MESSAGE,
     bin_normalise,
+    normalise_iban,
     validate_bin,
+    validate_kz_iban,
     validate_kz_phone,
 )
 from privacy.models import Purpose
@@ -180,6 +183,18 @@ class CompanyForm(forms.ModelForm):
     # the one clear BIN message, not a second generic "at most 12 characters" one.
     bin = BinField()
     contact_phone = KazakhstanPhoneField(label=_("Contact phone"))
+    whatsapp = KazakhstanPhoneField(
+        label=_("WhatsApp number"),
+        required=False,
+        help_text=_("Optional: buyers get a WhatsApp link with your contacts."),
+    )
+    iban = forms.CharField(
+        label=_("Account (IBAN)"),
+        required=False,
+        max_length=34,
+        validators=[validate_kz_iban],
+        help_text=_("KZ and 18 letters or digits; printed on your invoices."),
+    )
     description = forms.CharField(
         label=_("About the company"),
         required=False,
@@ -197,12 +212,68 @@ class CompanyForm(forms.ModelForm):
             "authorised_person",
             "contact_phone",
             "contact_email",
+            "whatsapp",
+            "telegram",
             "description",
+            "bank_name",
+            "bic",
+            "iban",
+            "vat_rate",
         ]
         help_texts = {
+            "telegram": _("Optional: your username, e.g. @agro_kz."),
+            "bic": _("The bank's BIC (SWIFT code), e.g. HSBKKZKX; printed on your invoices."),
             "authorised_person": _("Who signs for the company: full name and position."),
             "contact_email": _("Buyers write to this address about your listings."),
         }
+
+    def clean_iban(self):
+        return normalise_iban(self.cleaned_data.get("iban", ""))
+
+    def clean_bic(self):
+        return self.cleaned_data.get("bic", "").strip().upper()
+
+    def clean_telegram(self):
+        return self.cleaned_data.get("telegram", "").strip().lstrip("@")
+
+
+DELIVERY_COST_WITHOUT_REGION = _("Tick the region to deliver there, or leave its cost empty.")
+
+
+class DeliveryRegionsForm(forms.Form):
+    """The regions a seller delivers to, each with a cost (empty: by agreement)."""
+
+    def __init__(self, *args, stated: dict[str, object], **kwargs):
+        super().__init__(*args, **kwargs)
+        for region, label in Region.choices:
+            self.fields[f"deliver_{region}"] = forms.BooleanField(
+                label=label, required=False, initial=region in stated
+            )
+            self.fields[f"cost_{region}"] = forms.DecimalField(
+                label=_("Cost to %(region)s, ₸") % {"region": label},
+                required=False,
+                min_value=0,
+                max_digits=14,
+                decimal_places=2,
+                initial=stated.get(region),
+                widget=forms.NumberInput(attrs={"min": "0", "step": "any"}),
+            )
+
+    def rows(self):
+        """Return (tick field, cost field) per region, for the template's table."""
+        return [(self[f"deliver_{r}"], self[f"cost_{r}"]) for r in Region.values]
+
+    def clean(self):
+        cleaned = super().clean()
+        for region in Region.values:
+            cost = cleaned.get(f"cost_{region}")
+            if cost is not None and not cleaned.get(f"deliver_{region}"):
+                self.add_error(f"cost_{region}", DELIVERY_COST_WITHOUT_REGION)
+        return cleaned
+
+    def regions(self) -> dict[str, object]:
+        data = self.cleaned_data
+        return {r: data.get(f"cost_{r}") for r in Region.values if data.get(f"deliver_{r}")}
 
 
 class PasswordConfirmForm(forms.Form):

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -7,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.regions import Region
-from accounts.validators import BIN_DIGITS_MESSAGE, validate_bin
+from accounts.validators import (
+    BIN_DIGITS_MESSAGE,
+    validate_bin,
+    validate_kz_bic,
+    validate_kz_iban,
+    validate_telegram,
+)
 
 
 class UserManager(DjangoUserManager):
@@ -98,6 +105,23 @@ class Company(models.Model):
     is_verified = models.BooleanField(
         _("verified"), default=False, help_text=_("Checked by staff against the state register.")
     )
+    # Bank details for the invoices of the company's orders (entered once, printed on each).
+    bank_name = models.CharField(_("bank"), max_length=255, blank=True)
+    bic = models.CharField(_("bank BIC"), max_length=11, blank=True, validators=[validate_kz_bic])
+    iban = models.CharField(
+        _("account (IBAN)"), max_length=20, blank=True, validators=[validate_kz_iban]
+    )
+    vat_rate = models.PositiveSmallIntegerField(
+        _("VAT rate, %"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(99)],
+        help_text=_("Leave empty if the company is not a VAT payer. Prices include VAT."),
+    )
+    whatsapp = PhoneNumberField(_("WhatsApp number"), blank=True)
+    telegram = models.CharField(
+        _("Telegram username"), max_length=33, blank=True, validators=[validate_telegram]
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -122,3 +146,53 @@ class Company(models.Model):
         from django.urls import reverse
 
         return reverse("listings:seller_detail", args=[self.pk])
+
+    @property
+    def has_bank_details(self) -> bool:
+        return bool(self.bic and self.iban)
+
+
+class DeliveryRegion(models.Model):
+    """A region a seller delivers to, at a stated cost or by agreement (cost empty)."""
+
+    company = models.ForeignKey(
+        Company,
+        verbose_name=_("seller"),
+        on_delete=models.CASCADE,
+        related_name="delivery_regions",
+        db_index=False,
+    )
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices)
+    cost = models.DecimalField(
+        _("delivery cost, KZT"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Empty: by agreement with the buyer."),
+    )
+
+    class Meta:
+        ordering = ["company", "region"]
+        verbose_name = _("delivery region")
+        verbose_name_plural = _("delivery regions")
+        constraints = [
+            # Also the index of a seller's regions (it leads with the company).
+            models.UniqueConstraint(fields=["company", "region"], name="delivery_region_once"),
+            models.CheckConstraint(
+                condition=Q(cost__isnull=True) | Q(cost__gte=0), name="delivery_cost_not_negative"
+            ),
+        ]
+        # The search filter "delivers to my region" reads the sellers of one region.
+        indexes = [models.Index(fields=["region", "company"], name="delivery_region_sellers")]
+
+    def __str__(self):
+        return f"{self.company_id}: {self.region}"
+
+    @property
+    def region_label(self) -> str:
+        return dict(Region.choices).get(self.region, self.region)
+
+    @property
+    def by_agreement(self) -> bool:
+        return self.cost is None

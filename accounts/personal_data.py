@@ -95,6 +95,8 @@ companies = registry.register(
             "contact_email",
             "legal_address",
             "description",
+            "whatsapp",
+            "telegram",
         ),
         purpose="service",
         legal_basis=LegalBasis.CONTRACT,
@@ -108,6 +110,8 @@ companies = registry.register(
             "contact_email": "",
             "legal_address": "",
             "description": "",
+            "whatsapp": "",
+            "telegram": "",
         },
         export_fields=(
             "pk",
@@ -118,11 +122,22 @@ companies = registry.register(
             "authorised_person",
             "contact_phone",
             "contact_email",
+            "whatsapp",
+            "telegram",
             "description",
+            "bank_name",
+            "bic",
+            "iban",
             "is_verified",
             "created_at",
         ),
     )
+)
+
+registry.exempt(
+    Company,
+    ("bank_name",),
+    reason="The name of the company's bank: a legal entity's bank details, not a person's.",
 )
 
 _addresses_of = by_user("user")

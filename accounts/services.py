@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Company, User
+from accounts.models import Company, DeliveryRegion, User
 from privacy.models import ConsentEvent, DataRequest, Purpose
 from privacy.registry import LegalBasis
 from privacy.selectors import consent_current, policy_current
@@ -112,12 +112,17 @@ def company_save(
     contact_phone,
     contact_email: str,
     description: str = "",
+    **details,
 ) -> Company:
     """Create the owner's company (the owner becomes a seller), or update it.
 
     Staff verified the company by its name and BIN: changing either takes the verified
-    mark away until staff check again.
+    mark away until staff check again. `details` are the optional fields of COMPANY_DETAILS
+    (bank details for invoices, VAT, WhatsApp and Telegram); those not given are kept.
     """
+    unknown = set(details) - set(COMPANY_DETAILS)
+    if unknown:
+        raise TypeError(f"company_save() got unexpected arguments {sorted(unknown)}")
     with transaction.atomic():
         company = Company.objects.select_for_update().filter(owner=owner).first()
         if company is None:
@@ -132,9 +137,25 @@ def company_save(
         company.contact_phone = contact_phone
         company.contact_email = contact_email
         company.description = description
+        for name, value in details.items():
+            setattr(company, name, value)
         company.full_clean(exclude=["owner"])
         company.save()
     return company
+
+
+# Optional company fields a seller fills in once: printed on invoices, shown with contacts.
+COMPANY_DETAILS = ("bank_name", "bic", "iban", "vat_rate", "whatsapp", "telegram")
+
+
+def company_delivery_save(*, company: Company, regions: dict[str, object]) -> None:
+    """Replace the regions the seller delivers to: {region: cost, or None for by agreement}."""
+    with transaction.atomic():
+        DeliveryRegion.objects.filter(company=company).delete()
+        DeliveryRegion.objects.bulk_create(
+            DeliveryRegion(company=company, region=region, cost=cost)
+            for region, cost in regions.items()
+        )
 
 
 def company_verification_set(*, companies, verified: bool) -> int:

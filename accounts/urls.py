@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("profile/", views.profile, name="profile"),
     path("company/", views.company, name="company"),
+    path("company/delivery/", views.company_delivery, name="company_delivery"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/consent/", views.consent_change, name="consent_change"),
     path(

@@ -1,4 +1,4 @@
-"""Validators of Kazakhstan's identification numbers and phone numbers.
+"""Validators of Kazakhstan's identification numbers, bank details and phone numbers.
 
 No maintained library checks a BIN (business identification number) or an IIN
 (individual identification number), so the algorithm lives here, once. Both are twelve
@@ -6,6 +6,8 @@ digits whose last digit is a check digit: the weighted sum of the first eleven d
 modulo 11, with weights 1..11, and, where that gives 10, weights 3..11, 1, 2; a second 10
 means the number cannot be valid.
 """
+
+import re
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -60,6 +62,54 @@ def validate_bin(value: str) -> None:
         raise ValidationError(BIN_FORMAT_MESSAGE, code="bin_format")
     if check_digit(value[:11]) != int(value[11]):
         raise ValidationError(BIN_CHECKSUM_MESSAGE, code="bin_checksum")
+
+
+IBAN_FORMAT_MESSAGE = _(
+    "An account of a Kazakhstan bank (IBAN) is KZ, 2 check digits and 16 letters or digits, "
+    "for example KZ86 125K ZT50 0410 0100."
+)
+IBAN_CHECKSUM_MESSAGE = _("This IBAN is not valid: its check digits do not match.")
+BIC_FORMAT_MESSAGE = _(
+    "A bank BIC is 8 or 11 letters and digits with KZ in 5th and 6th place, for example HSBKKZKX."
+)
+TELEGRAM_FORMAT_MESSAGE = _(
+    "Enter a Telegram username: 5 to 32 Latin letters, digits or underscores, e.g. @agro_kz."
+)
+
+_IBAN_RE = re.compile(r"KZ[0-9]{2}[0-9A-Z]{16}")
+_BIC_RE = re.compile(r"[A-Z]{4}KZ[A-Z0-9]{2}([A-Z0-9]{3})?")
+_TELEGRAM_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]{4,31}")
+
+
+def normalise_iban(value: str) -> str:
+    """Return the IBAN without spaces, in capitals (as printed in groups of four or not)."""
+    return "".join((value or "").split()).upper()
+
+
+def validate_kz_iban(value: str) -> None:
+    """Raise ValidationError unless `value` is a Kazakhstan IBAN with valid check digits.
+
+    ISO 13616: move the country code and check digits to the end, turn letters into
+    numbers (A=10 ... Z=35); the whole number modulo 97 (ISO 7064 MOD 97-10) must be 1.
+    """
+    iban = normalise_iban(value)
+    if not _IBAN_RE.fullmatch(iban):
+        raise ValidationError(IBAN_FORMAT_MESSAGE, code="iban_format")
+    rearranged = iban[4:] + iban[:4]
+    number = int("".join(str(int(c, 36)) for c in rearranged))
+    if number % 97 != 1:
+        raise ValidationError(IBAN_CHECKSUM_MESSAGE, code="iban_checksum")
+
+
+def validate_kz_bic(value: str) -> None:
+    """Raise ValidationError unless `value` is a BIC (SWIFT code) of a bank in Kazakhstan."""
+    if not _BIC_RE.fullmatch((value or "").strip().upper()):
+        raise ValidationError(BIC_FORMAT_MESSAGE, code="bic_format")
+
+
+def validate_telegram(value: str) -> None:
+    if not _TELEGRAM_RE.fullmatch((value or "").strip().lstrip("@")):
+        raise ValidationError(TELEGRAM_FORMAT_MESSAGE, code="telegram_format")
 
 
 PHONE_INVALID_MESSAGE = _("Enter a valid phone number, for example +7 701 234 5678.")

@@ -25,6 +25,7 @@ from accounts import selectors, services
 from accounts.forms import (
     CompanyForm,
     ConsentChangeForm,
+    DeliveryRegionsForm,
     PasswordConfirmForm,
     ProfileForm,
 )
@@ -40,6 +41,7 @@ TOO_MANY_ATTEMPTS_MESSAGE = _("Too many attempts. Wait a minute and try again.")
 PROFILE_SAVED_MESSAGE = _("Your profile is saved.")
 COMPANY_CREATED_MESSAGE = _("Your company is saved: you can now publish listings as a seller.")
 COMPANY_SAVED_MESSAGE = _("Your company is saved.")
+DELIVERY_SAVED_MESSAGE = _("Your delivery regions are saved.")
 COMPANY_UNVERIFIED_MESSAGE = _(
     "You changed the company's name or BIN, so staff will verify it again."
 )
@@ -114,6 +116,21 @@ def company(request):
                 messages.warning(request, COMPANY_UNVERIFIED_MESSAGE)
         return redirect("accounts:company")
     return render(request, "accounts/company.html", {"form": form, "company": existing})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_delivery(request):
+    company = selectors.company_of(request.user)
+    if company is None:
+        return redirect("accounts:company")
+    stated = {row.region: row.cost for row in company.delivery_regions.all()}
+    form = DeliveryRegionsForm(request.POST or None, stated=stated)
+    if request.method == "POST" and form.is_valid():
+        services.company_delivery_save(company=company, regions=form.regions())
+        messages.success(request, DELIVERY_SAVED_MESSAGE)
+        return redirect("accounts:company_delivery")
+    return render(request, "accounts/company_delivery.html", {"form": form, "company": company})
 
 
 @login_required

@@ -3,7 +3,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
-from listings.models import Category, Listing, ListingImage, Review
+from listings.models import CatalogueImport, Category, Listing, ListingImage, PriceTier, Review
 from listings.selectors import SEARCH_CONFIG, category_tree_clear
 from listings.services import listings_block, listings_unblock, review_set_hidden
 from privacy.admin_mixins import DisclosureAdminMixin
@@ -38,6 +38,28 @@ class ListingImageInline(admin.TabularInline):
     readonly_fields = ("image", "thumbnail")
 
 
+class PriceTierInline(admin.TabularInline):
+    model = PriceTier
+    extra = 0
+
+
+@admin.register(CatalogueImport)
+class CatalogueImportAdmin(admin.ModelAdmin):
+    """Sellers' uploads, read-only: staff look at what happened, the seller's desk acts."""
+
+    list_display = ("filename", "company", "status", "total_rows", "created", "updated", "refused",
+                    "created_at")  # fmt: skip
+    list_filter = ("status",)
+    list_select_related = ("company",)
+    search_fields = ("company__name", "filename")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Listing)
 class ListingAdmin(admin.ModelAdmin):
     list_display = ("title", "company", "category", "price", "status", "published_at")
@@ -46,7 +68,7 @@ class ListingAdmin(admin.ModelAdmin):
     search_fields = ("title",)
     raw_id_fields = ("company",)
     readonly_fields = ("created_at", "updated_at", "published_at")
-    inlines = [ListingImageInline]
+    inlines = [ListingImageInline, PriceTierInline]
     actions = ["block", "unblock"]
     # A million rows: counting them all on every change list costs more than it tells.
     show_full_result_count = False

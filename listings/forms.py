@@ -10,6 +10,7 @@ from PIL import Image, UnidentifiedImageError
 
 from accounts.regions import Region
 from listings.models import MAX_ORDER_QUANTITY, Category, Listing, Review
+from listings.pricing import TIERS_ON_REQUEST, TierError, format_tiers, parse_tiers
 from listings.selectors import CategoryTree, SearchParams, Sort, category_choices
 
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
@@ -31,6 +32,7 @@ SEARCH_INVALID_CATEGORY = _("There is no such category; showing all categories."
 SEARCH_PRICE_RANGE = _("The upper price is below the lower one; it was ignored.")
 SEARCH_PRICE_INVALID = _("Enter the price as a number of tenge; this value was ignored.")
 SEARCH_INVALID_SELLER = _("There is no such seller; showing the listings of all sellers.")
+SKU_TAKEN = _("You already have a listing with this SKU.")
 REVIEW_RATING_REQUIRED = _("Choose a rating from 1 to 5 stars.")
 REVIEW_TEXT_REQUIRED = _("Write a few words about the seller.")
 
@@ -76,6 +78,15 @@ def _decode_to_the_end(upload) -> None:
 
 class ListingForm(forms.ModelForm):
     category = forms.TypedChoiceField(label=_("Category"), coerce=int, choices=())
+    price_tiers = forms.CharField(
+        label=_("Wholesale prices"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Optional. Lower prices for larger quantities: “from quantity: price”, separated "
+            "by semicolons, e.g. “10: 95000; 100: 90000”."
+        ),
+    )
 
     class Meta:
         model = Listing
@@ -89,15 +100,18 @@ class ListingForm(forms.ModelForm):
             "min_order_quantity",
             "condition",
             "region",
+            "sku",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
         help_texts = {
             "price": _("In tenge, VAT included. Leave empty if the price is on request."),
             "min_order_quantity": _("The smallest quantity a buyer can order, in the unit."),
+            "sku": _("Optional: your own article number; a catalogue import updates by it."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, company_id=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.company_id = company_id
         self.fields["category"].choices = [("", "---------"), *category_choices()]
         # The same bounds as the model's check constraints, said next to the field.
         self.fields["price"].validators.append(MinValueValidator(0))
@@ -111,6 +125,7 @@ class ListingForm(forms.ModelForm):
         )
         if self.instance.pk:
             self.initial["category"] = self.instance.category_id
+            self.initial["price_tiers"] = format_tiers(self.instance.price_tiers.all())
 
     def clean_category(self):
         category = Category.objects.filter(pk=self.cleaned_data["category"]).first()
@@ -127,10 +142,31 @@ class ListingForm(forms.ModelForm):
                 self.add_error("price", ValidationError(PRICE_AND_ON_REQUEST, code="both"))
             elif not on_request and price is None:
                 self.add_error("price", ValidationError(PRICE_REQUIRED, code="price_required"))
+        self._clean_tiers(cleaned)
         return cleaned
 
+    def _clean_tiers(self, cleaned) -> None:
+        text = cleaned.get("price_tiers", "")
+        try:
+            tiers = parse_tiers(text, min_order=cleaned.get("min_order_quantity") or 1)
+        except TierError as error:
+            self.add_error("price_tiers", ValidationError(error.message, code="tiers"))
+            return
+        if tiers and cleaned.get("price_on_request"):
+            self.add_error("price_tiers", ValidationError(TIERS_ON_REQUEST, code="on_request"))
+            return
+        cleaned["price_tiers"] = tiers
+
+    def clean_sku(self):
+        sku = self.cleaned_data.get("sku", "").strip()
+        company_id = self.instance.company_id if self.instance.pk else self.company_id
+        taken = Listing.objects.filter(company_id=company_id, sku=sku).exclude(pk=self.instance.pk)
+        if sku and company_id and taken.exists():
+            raise ValidationError(SKU_TAKEN, code="sku_taken")
+        return sku
+
     def listing_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in (*self.Meta.fields, "price_tiers")}
 
 
 class ListingImageForm(forms.Form):
@@ -234,6 +270,11 @@ class SearchForm(forms.Form):
         widget=forms.RadioSelect,
     )
     seller = _id_field(SEARCH_INVALID_SELLER)
+    delivers_to = forms.ChoiceField(
+        label=_("Delivers to my region"),
+        choices=[("", _("Any region")), *Region.choices],
+        required=False,
+    )
     sort = forms.ChoiceField(
         label=_("Sort"), choices=Sort.CHOICES, required=False, widget=forms.Select
     )
@@ -271,6 +312,7 @@ class SearchForm(forms.Form):
             price_max=_decimal(data.get("price_max")),
             condition=data.get("condition") or "",
             seller_id=data.get("seller"),
+            delivers_to=data.get("delivers_to") or "",
             sort=data.get("sort") or "",
             page=data.get("page") or 1,
         )

@@ -127,6 +127,8 @@ class Listing(models.Model):
         Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="listings"
     )
     title = models.CharField(_("title"), max_length=200)
+    # The seller's own article number: a catalogue import creates or updates by it.
+    sku = models.CharField(_("SKU"), max_length=64, blank=True)
     description = models.TextField(_("description"), max_length=5000)
     price = models.DecimalField(
         _("price, KZT"), max_digits=14, decimal_places=2, null=True, blank=True
@@ -167,6 +169,10 @@ class Listing(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(min_order_quantity__gte=1), name="listing_min_order_positive"
+            ),
+            # Also the index an import looks its rows up by.
+            models.UniqueConstraint(
+                fields=["company", "sku"], condition=~Q(sku=""), name="listing_sku_once_per_seller"
             ),
         ]
         # Partial indexes on public rows serve the sorts and filters of the search page;
@@ -220,6 +226,43 @@ class Listing(models.Model):
     @property
     def status_label(self):
         return _label(Listing.Status, self.status)
+
+    def unit_price(self, quantity: int):
+        """Return the price of one unit when `quantity` units are ordered (None: on request).
+
+        The base price holds from the minimum order; each price tier from its quantity on.
+        Reads `price_tiers`, which list pages prefetch.
+        """
+        if self.price is None:
+            return None
+        price = self.price
+        for tier in self.price_tiers.all():
+            if quantity >= tier.min_quantity:
+                price = tier.price
+        return price
+
+
+class PriceTier(models.Model):
+    """A wholesale price of a listing: from `min_quantity` units on, each costs `price`."""
+
+    listing = models.ForeignKey(
+        Listing, verbose_name=_("listing"), on_delete=models.CASCADE, related_name="price_tiers"
+    )
+    min_quantity = models.PositiveIntegerField(_("from quantity"))
+    price = models.DecimalField(_("price, KZT"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["listing", "min_quantity"]
+        verbose_name = _("price tier")
+        verbose_name_plural = _("price tiers")
+        constraints = [
+            models.UniqueConstraint(fields=["listing", "min_quantity"], name="price_tier_once"),
+            models.CheckConstraint(condition=Q(min_quantity__gte=2), name="price_tier_from_two"),
+            models.CheckConstraint(condition=Q(price__gte=0), name="price_tier_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.listing_id}: {self.min_quantity}+ {self.price}"
 
 
 @functools.cache
@@ -315,3 +358,7 @@ class Review(models.Model):
         if not first:
             return str(_("Buyer"))
         return f"{first} {initial}." if initial else first
+
+
+# Imports of sellers' catalogues live with their code; Django finds the model through here.
+from listings.catalogue.models import CatalogueImport  # noqa: E402, F401

@@ -35,7 +35,7 @@ from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Company
+from accounts.models import Company, DeliveryRegion
 from listings.models import Category, Listing, ListingImage, Review
 
 logger = logging.getLogger(__name__)
@@ -158,6 +158,7 @@ class SearchParams:
     price_max: Decimal | None = None
     condition: str = ""
     seller_id: int | None = None
+    delivers_to: str = ""
     sort: str = ""
     page: int = 1
 
@@ -177,6 +178,7 @@ class SearchParams:
                 self.price_max is not None,
                 self.condition,
                 self.seller_id,
+                self.delivers_to,
             )
         )
 
@@ -277,6 +279,10 @@ def _matching(params: SearchParams, *, tree: CategoryTree, with_category: bool) 
         qs = qs.filter(condition=params.condition)
     if params.seller_id:
         qs = qs.filter(company_id=params.seller_id)
+    if params.delivers_to:
+        # The sellers of one region: a small set, read from its own index.
+        sellers = DeliveryRegion.objects.filter(region=params.delivers_to).values("company_id")
+        qs = qs.filter(company_id__in=sellers)
     return qs.order_by()
 
 
@@ -615,7 +621,7 @@ def listing_latest(*, limit: int = 8) -> list[Listing]:
 def _listing_detail_qs() -> QuerySet:
     return Listing.objects.select_related(
         "company", "company__owner", "category", "category__parent"
-    ).prefetch_related("images")
+    ).prefetch_related("images", "price_tiers")
 
 
 def listing_get(*, pk: int, viewer=None) -> tuple[Listing, bool]:

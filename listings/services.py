@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from accounts.selectors import company_of, email_verified
-from listings.models import Listing, ListingImage, Review
+from listings.models import Listing, ListingImage, PriceTier, Review
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +68,7 @@ LISTING_FIELDS = (
     "min_order_quantity",
     "condition",
     "region",
+    "sku",
 )
 
 
@@ -102,11 +103,24 @@ def catalogue_changed() -> None:
     transaction.on_commit(bump)
 
 
+def _tiers_replace(listing: Listing, data: dict) -> None:
+    """Replace the listing's wholesale prices by `data["price_tiers"]` (Tier values), if given."""
+    if "price_tiers" not in data:
+        return
+    tiers = [] if listing.price_on_request else data["price_tiers"]
+    listing.price_tiers.all().delete()
+    PriceTier.objects.bulk_create(
+        PriceTier(listing=listing, min_quantity=t.min_quantity, price=t.price) for t in tiers
+    )
+
+
+@transaction.atomic
 def listing_create(*, company, data: dict) -> Listing:
     """Create a draft listing of the company from validated form data."""
     listing = Listing(company=company, status=Listing.Status.DRAFT)
     _assign(listing, data)
     listing.save()
+    _tiers_replace(listing, data)
     return listing
 
 
@@ -115,6 +129,7 @@ def listing_update(*, listing: Listing, data: dict) -> Listing:
     """Save the seller's edits; the listing keeps its status and publication date."""
     _assign(listing, data)
     listing.save()
+    _tiers_replace(listing, data)
     catalogue_changed()
     return listing
 

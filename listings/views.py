@@ -16,8 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.decorators import seller_required
+from accounts.regions import Region
 from listings import selectors, services
 from listings.cards import render_cards
+from listings.delivery import buyer_region, delivery_for
 from listings.forms import ListingForm, ListingImageForm, ReviewForm
 from listings.models import Listing, ListingImage
 from listings.search_page import search_response
@@ -44,10 +46,15 @@ def search(request):
 @require_GET
 def detail(request, pk):
     listing, is_preview = selectors.listing_get(pk=pk, viewer=request.user)
+    region = buyer_region(request)
     context = {
         "listing": listing,
         "is_preview": is_preview,
         "images": list(listing.images.all()),
+        "price_tiers": list(listing.price_tiers.all()),
+        "delivery": delivery_for(company=listing.company, region=region),
+        "regions": Region.choices,
+        "company": listing.company,
         "rating": selectors.seller_rating(company=listing.company),
         "breadcrumbs": _breadcrumbs(listing.category),
     }
@@ -134,7 +141,9 @@ def _publish_or_warn(request, listing) -> bool:
 @seller_required
 @require_http_methods(["GET", "POST"])
 def desk_create(request, company):
-    form = ListingForm(request.POST or None, initial={"region": company.region})
+    form = ListingForm(
+        request.POST or None, initial={"region": company.region}, company_id=company.pk
+    )
     if request.method == "POST":
         if form.is_valid():
             listing = services.listing_create(company=company, data=form.listing_data())

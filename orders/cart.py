@@ -135,10 +135,13 @@ class CartLine:
 
     @property
     def price(self) -> Decimal | None:
-        """The price now (None when on request, or when the listing is gone)."""
+        """The price of one unit now, for this quantity: the wholesale tier it reaches.
+
+        None when on request; the price as added when the listing is gone.
+        """
         if self.listing is None:
             return self.added_price
-        return self.listing.price
+        return self.listing.unit_price(self.quantity)
 
     @property
     def unit(self) -> str:
@@ -150,7 +153,18 @@ class CartLine:
 
     @property
     def price_changed(self) -> bool:
-        return self.listing is not None and self.available and self.added_price != self.price
+        """Whether the seller changed the base price since the line was added.
+
+        The session keeps the base price seen when adding; a wholesale tier reached by
+        changing the quantity is not a change of price.
+        """
+        return (
+            self.listing is not None and self.available and self.added_price != self.listing.price
+        )
+
+    @property
+    def tier_applied(self) -> bool:
+        return self.listing is not None and self.price != self.listing.price
 
     @property
     def line_total(self) -> Decimal | None:
@@ -228,15 +242,18 @@ def _decimal(value) -> Decimal | None:
 def cart_view(cart: Cart) -> CartView:
     """Return the cart grouped by seller, each line flagged against its listing now.
 
-    Two queries whatever the size of the cart: the listings with their sellers, and which
-    of them are still visible to the public (by `Listing.objects.visible()`, the one rule).
+    Three queries whatever the size of the cart: the listings with their sellers, their
+    wholesale prices, and which of them are still visible to the public (by
+    `Listing.objects.visible()`, the one rule).
     """
     ids = cart.listing_ids()
     if not ids:
         return CartView(groups=[], gone=[])
     listings = {
         listing.pk: listing
-        for listing in Listing.objects.filter(pk__in=ids).select_related("company")
+        for listing in Listing.objects.filter(pk__in=ids)
+        .select_related("company")
+        .prefetch_related("price_tiers")
     }
     visible = set(Listing.objects.visible().filter(pk__in=ids).values_list("pk", flat=True))
     groups: dict[int, SellerGroup] = {}

@@ -10,7 +10,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import EMAIL_MAX_LENGTH, KazakhstanPhoneField
+from accounts.validators import (
+    bin_normalise,
+    normalise_iban,
+    validate_bin,
+    validate_kz_bic,
+    validate_kz_iban,
+)
 from orders.cart import MAX_QUANTITY
+from orders.company_details import BuyerCompany
 from orders.models import COMMENT_MAX_LENGTH, MESSAGE_MAX_LENGTH, SellerOption
 from orders.selectors import CHECKOUT_TOKEN_MAX_LENGTH, checkout_token_valid
 from orders.services import (
@@ -22,6 +30,11 @@ from orders.services import (
     QUANTITY_TOO_LARGE,
 )
 
+BUYER_BIN_REQUIRED = _("Enter the company's BIN: 12 digits.")
+BUYER_ADDRESS_REQUIRED = _("Enter the company's legal address.")
+BUYER_BIC_REQUIRED = _("Enter the BIC of the company's bank.")
+BUYER_IBAN_REQUIRED = _("Enter the company's account (IBAN).")
+BUYER_SIGNATORY_REQUIRED = _("Enter who signs for the company: full name and position.")
 FULL_NAME_REQUIRED = _("Enter your surname, first name and patronymic.")
 FULL_NAME_INCOMPLETE = _("Enter at least your surname and first name.")
 ORGANIZATION_REQUIRED = _("Enter the organization you order for (or “Individual”).")
@@ -147,6 +160,36 @@ class CheckoutForm(forms.Form):
         max_length=CHECKOUT_TOKEN_MAX_LENGTH,
         validators=[_validate_checkout_token],
     )
+    as_company = forms.BooleanField(
+        label=_("Buy as a company (its details go on the invoice)"), required=False
+    )
+    buyer_bin = forms.CharField(
+        label=_("Company BIN"),
+        required=False,
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    buyer_legal_address = forms.CharField(label=_("Legal address"), required=False, max_length=255)
+    buyer_bic = forms.CharField(
+        label=_("Bank BIC"), required=False, max_length=11, help_text=_("For example HSBKKZKX.")
+    )
+    buyer_iban = forms.CharField(
+        label=_("Account (IBAN)"),
+        required=False,
+        max_length=34,
+        help_text=_("KZ and 18 letters or digits."),
+    )
+    buyer_signatory = forms.CharField(
+        label=_("Signatory (name and position)"), required=False, max_length=255
+    )
+
+    COMPANY_FIELDS = {
+        "buyer_bin": (BUYER_BIN_REQUIRED, validate_bin),
+        "buyer_legal_address": (BUYER_ADDRESS_REQUIRED, None),
+        "buyer_bic": (BUYER_BIC_REQUIRED, validate_kz_bic),
+        "buyer_iban": (BUYER_IBAN_REQUIRED, validate_kz_iban),
+        "buyer_signatory": (BUYER_SIGNATORY_REQUIRED, None),
+    }
 
     def __init__(self, *args, options: list[SellerOption], **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,6 +209,39 @@ class CheckoutForm(forms.Form):
             raise forms.ValidationError(FULL_NAME_INCOMPLETE, code="incomplete")
         return name
 
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("as_company"):
+            return cleaned
+        for name, (required, validator) in self.COMPANY_FIELDS.items():
+            value = " ".join(cleaned.get(name, "").split())
+            if name in ("buyer_bic", "buyer_iban"):
+                value = normalise_iban(value)
+            elif name == "buyer_bin":  # as the company form takes it (spaces, fullwidth digits)
+                value = bin_normalise(value)
+            cleaned[name] = value
+            if name in self.errors:
+                continue
+            if not value:
+                self.add_error(name, forms.ValidationError(required, code="required"))
+            elif validator is not None:
+                try:
+                    validator(value)
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+    def buyer_company(self) -> BuyerCompany | None:
+        data = self.cleaned_data
+        if not data.get("as_company"):
+            return None
+        return BuyerCompany(
+            **{name.removeprefix("buyer_"): data[name] for name in self.COMPANY_FIELDS}
+        )
+
+    def company_fields(self):
+        return [self[name] for name in self.COMPANY_FIELDS]
+
     def order_data(self) -> dict:
         data = self.cleaned_data
         names = ("full_name", "organization", "email", "phone", "address", "comment")
@@ -173,6 +249,7 @@ class CheckoutForm(forms.Form):
             **{name: data[name] for name in names},
             "shipping_method": data["shipping_method"],
             "payment_method": data["payment_method"],
+            "buyer_company": self.buyer_company(),
         }
 
 

@@ -19,6 +19,8 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.models import Company
 from listings.models import Listing
+from orders.company_details import BuyerCompanyDetails
+from orders.invoice_models import InvoiceDetails, InvoiceNumberCounter  # noqa: F401
 
 COMMENT_MAX_LENGTH = 512
 MESSAGE_MAX_LENGTH = 2000
@@ -89,7 +91,7 @@ class OrderNumberCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class Order(models.Model):
+class Order(BuyerCompanyDetails, InvoiceDetails, models.Model):
     """One buyer's order to one seller, with the contact data the seller needs for it."""
 
     class Status(models.TextChoices):

@@ -27,7 +27,11 @@ from privacy.registry import (
 )
 
 ERASED_EMAIL = "erased@invalid"
-CONTACT_FIELDS = ("full_name", "organization", "email", "phone", "address", "comment")
+CONTACT_FIELDS = (
+    "full_name", "organization", "email", "phone", "address", "comment", "buyer_signatory",
+)  # fmt: skip
+# "Buy as a company": a legal entity's details, not personal data (the signatory is).
+COMPANY_FIELDS = ("buyer_bin", "buyer_legal_address", "buyer_bic", "buyer_iban")
 
 _orders_of = by_user_or_email("buyer", "email")
 # Rows on the orders of these subjects (as buyers, signed in or guests).
@@ -57,7 +61,8 @@ def _mails_of(subjects: Subjects) -> list[Q]:
 def _export_orders(subjects: Subjects) -> list[dict]:
     """Return the subjects' orders; phone numbers as E.164 text, ready for JSON."""
     names = (
-        "pk", "number", "company__name", "status", *CONTACT_FIELDS, "shipping_method",
+        "pk", "number", "company__name", "status", *CONTACT_FIELDS, *COMPANY_FIELDS,
+        "shipping_method",
         "payment_method", "subtotal", "final_total", "cancel_reason", "created_at",
     )  # fmt: skip
     orders = registry.get(Order._meta.label_lower).rows(subjects)
@@ -113,6 +118,7 @@ registry.register(
             "phone": "",
             "address": "",
             "comment": "",
+            "buyer_signatory": "",
         },
         custom_export=_export_orders,
         guest_activity=("email", "created_at"),
@@ -139,4 +145,13 @@ registry.register(
         ),
         export_fields=("pk", "order__number", "status", "actor_label", "created_at"),
     )
+)
+
+registry.exempt(
+    Order,
+    COMPANY_FIELDS,
+    reason=(
+        "The buyer company's BIN, legal address, bank BIC and account: details of a legal "
+        "entity for its invoice, not a person's data (the signatory's name is declared)."
+    ),
 )

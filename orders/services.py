@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.services import user_touch
 from orders.cart import MAX_QUANTITY, MAX_TOTAL, Cart, SellerGroup, cart_view
+from orders.company_details import BuyerCompany
 from orders.models import (
     Order,
     OrderEvent,
@@ -244,6 +245,7 @@ def order_place(
     shipping_method: str,
     payment_method: str,
     checkout_token: str,
+    buyer_company: BuyerCompany | None = None,
     ip: str = "",
     user_agent: str = "",
     agreed: SellerGroup | None = None,
@@ -299,6 +301,7 @@ def order_place(
                 payment_method=payment_method,
                 subtotal=group.subtotal,
                 has_items_on_request=group.has_items_on_request,
+                **(buyer_company.order_fields() if buyer_company else {}),
             )
             OrderItem.objects.bulk_create(
                 OrderItem(
@@ -306,7 +309,7 @@ def order_place(
                     listing=line.listing,
                     title=line.title,
                     unit=line.unit,
-                    price=line.price,
+                    price=line.price,  # the wholesale tier the quantity reaches
                     quantity=line.quantity,
                 )
                 for line in group.lines

@@ -19,6 +19,7 @@ from accounts.selectors import company_of
 from listings.models import Listing
 from orders import selectors, services
 from orders.cart import Cart, cart_for_update, cart_view
+from orders.company_details import BuyerCompany
 from orders.forms import (
     CancelForm,
     CheckoutForm,
@@ -122,6 +123,7 @@ def _initial_from_profile(user) -> dict:
         "email": user.email,
         "phone": user.phone or "",
         "address": user.address,
+        **(BuyerCompany.initial_of(company) if company else {}),
     }
 
 
@@ -277,7 +279,7 @@ def _desk_page(request, company, order, **forms):
         actor_label=company.name,
         subject=order.buyer,
         email="" if order.buyer_id else order.email,
-        fields=CONTACT_FIELDS,
+        fields=CONTACT_FIELDS + (("buyer_signatory",) if order.buyer_signatory else ()),
         purpose="orders",
         reason=str(DISCLOSURE_REASON),
         object_label=f"Order {order.number}",

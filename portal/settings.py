@@ -297,6 +297,8 @@ PRIVACY_REQUEST_RATE_PER_ADDRESS = env.str("PRIVACY_REQUEST_RATE_PER_ADDRESS", d
 # The form that mails a guest their order link again (orders/lookup.py).
 ORDER_LINK_RATE_PER_IP = env.str("ORDER_LINK_RATE_PER_IP", default="10/h")
 ORDER_LINK_RATE_PER_EMAIL = env.str("ORDER_LINK_RATE_PER_EMAIL", default="3/h")
+# "Show contacts" of sellers, per IP address: enough to compare sellers, not to scrape them.
+CONTACTS_RATE_PER_IP = env.str("CONTACTS_RATE_PER_IP", default="30/h")
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Security headers: CSP, Referrer, Permissions, Cross-Origin-Opener ------------------
