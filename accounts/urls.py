@@ -11,6 +11,7 @@ urlpatterns = [
     path("company/", views.company, name="company"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/consent/", views.consent_change, name="consent_change"),
+    path("privacy/object/", views.purpose_object, name="purpose_object"),
     path(
         "privacy/withdraw/<slug:purpose>/",
         views.consent_withdraw_required,
