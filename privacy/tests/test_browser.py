@@ -12,9 +12,7 @@ pytestmark = [
 ]
 
 
-def test_a_user_is_asked_to_accept_the_next_policy_once_published(
-    signed_in_page, live_server
-):
+def test_a_user_is_asked_to_accept_the_next_policy_once_published(signed_in_page, live_server):
     user = UserFactory()
     v1 = policy_current()  # version 2 since the migrations
     for purpose in Purpose.objects.filter(is_required=True):
