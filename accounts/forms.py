@@ -25,6 +25,10 @@ CONFIRM_AGE_REQUIRED_MESSAGE = _(
 )
 AGE_LABEL = _("I confirm that I am 18 years old or older.")
 NAME_REQUIRED_MESSAGE = _("Enter your name as it is written in your documents.")
+PASSWORD_HELP = _(
+    "At least 8 characters, not only digits, not a common password and not like your name "
+    "or e-mail address."
+)
 PHONE_REQUIRED_MESSAGE = _("Enter a phone number where sellers and support can reach you.")
 BIN_TAKEN_MESSAGE = _(
     "A company with this BIN is already registered on the portal. If it is yours, write to support."
@@ -146,6 +150,7 @@ class SignupForm(allauth_forms.SignupForm):
         self.fields["email"].widget.attrs["placeholder"] = _("name@company.kz")
         self.fields["password1"].label = _("Password")
         self.fields["password1"].widget.attrs["placeholder"] = ""
+        self.fields["password1"].help_text = PASSWORD_HELP
         self.fields["password2"].label = _("Password (again)")
         self.fields["password2"].widget.attrs["placeholder"] = ""
 
@@ -174,7 +179,6 @@ class ProfileForm(forms.ModelForm):
         fields = ["first_name", "last_name", "patronymic", "phone", "region", "address", "language"]
         widgets = {"address": forms.TextInput(attrs={"autocomplete": "street-address"})}
         help_texts = {"address": _("Used only to fill in delivery details of your orders.")}
-
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -253,11 +253,14 @@ def test_rights_page_leads_guests_to_the_request_form_and_users_to_their_account
 # --- Announcing a new version -------------------------------------------------------------
 
 
-def test_publishing_a_version_shows_the_notice_on_the_home_page(client):
+def test_publishing_a_version_shows_the_notice_on_the_home_page(
+    client, django_capture_on_commit_callbacks
+):
     draft = PolicyVersion.objects.create(document="terms", version=2, text_ru="Новый текст")
-    assert "version 2 is in force" not in client.get("/").content.decode()
+    assert "User agreement: version 2" not in client.get("/").content.decode()
 
-    services.policy_publish(policy=draft)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.policy_publish(policy=draft)
 
     html = client.get("/").content.decode()
     assert "User agreement: version 2 is in force" in html
