@@ -214,9 +214,7 @@ def _moderate(complaint, *, actor, kind, note, resolution, rule) -> Complaint:
     # Moderation may follow a closed complaint (a second look); only an open one is
     # closed by it, and only then is the reporter told.
     if complaint.is_open:
-        _close(
-            complaint, status=Complaint.Status.RESOLVED, resolution=str(resolution), rule=rule
-        )
+        _close(complaint, status=Complaint.Status.RESOLVED, resolution=str(resolution), rule=rule)
     return complaint
 
 
