@@ -42,7 +42,7 @@ def sign_in(page, email, password=PASSWORD):
 def test_sign_up_with_consent_confirm_the_email_and_sign_in(page, live_server):
     page.goto("/accounts/signup/")
     decline_optional_cookies(page)
-    page.get_by_label("Email", exact=True).fill("aigerim@example.kz")
+    page.get_by_label("E-mail address", exact=True).fill("aigerim@example.kz")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_label("First name").fill("Aigerim")
@@ -64,6 +64,8 @@ def test_sign_up_with_consent_confirm_the_email_and_sign_in(page, live_server):
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.locator("#id_accept_privacy_policy").check()
+    page.locator("#id_accept_terms").check()
+    page.locator("#id_confirm_age").check()
     marketing.check()
     page.get_by_role("button", name="Sign up").click()
 
