@@ -169,8 +169,12 @@ def test_withdraw_marketing_download_my_data_and_delete_the_account(page):
     assert download.suggested_filename.startswith("dala-market-my-data-")
     with open(download.path(), encoding="utf-8") as f:
         data = json.load(f)
-    assert set(data) == {source.key for source in registry.sources()}
-    assert data["accounts.user"]["rows"][0]["email"] == "leaving@example.kz"
+    # The file names every section and column in the person's language, never a code name.
+    sections = {s["Where"]: s for s in data["Your data on Dala Market"]}
+    assert set(sections) == {str(source.description) for source in registry.sources()}
+    account = sections["Your account: name, e-mail, phone, region, address and activity dates"]
+    assert account["Records"][0]["E-mail address"] == "leaving@example.kz"
+    assert "accounts.user" not in json.dumps(data)
     assert "pbkdf2" not in json.dumps(data)
     assert DataRequest.objects.get(user=user, kind="access").status == "done"
 
