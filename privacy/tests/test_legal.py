@@ -297,3 +297,29 @@ def test_the_announcement_writes_each_active_user_once_in_their_language(
     assert "Өзгертілді." in kazakh.body
     assert "Изменено." in by_address[users[0].email].body
     assert "version" in by_address[users[2].email].subject
+
+
+def test_the_policy_page_reads_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    for n in range(5):
+        Purpose.objects.create(
+            code=f"extra-{n}", name="Surveys", description="Asking", legal_basis="consent",
+            retention="1 year", recipients="The operator",
+        )  # fmt: skip
+    PolicyVersionFactory()
+
+    with django_assert_max_num_queries(5):
+        assert client.get("/privacy/policy/").status_code == 200
+
+
+def test_the_data_summary_reads_one_query_per_source_whatever_the_data(
+    client, member, django_assert_max_num_queries
+):
+    from privacy.registry import registry
+
+    for _n in range(10):
+        services.consent_grant(purpose="marketing", channel="account", text_shown="x", user=member)
+
+    # One per source (a few look related rows up first), the page's own: 29 today, with 0 or
+    # 10 rows per source alike.
+    with django_assert_max_num_queries(len(registry.sources()) + 10):
+        assert client.get("/account/privacy/data/").status_code == 200
