@@ -114,12 +114,26 @@ def replace_erase(monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, django_db_blocker):
-    """Start `celery worker` on the test database and the real Redis broker; stop it after."""
+def worker_mail_dir(tmp_path_factory):
+    """The folder where the Celery worker's e-mails are written, one file per connection."""
+    return tmp_path_factory.mktemp("worker-mail")
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, worker_mail_dir):
+    """Start `celery worker` on the test database and the real Redis broker; stop it after.
+
+    Its e-mails go to files in `worker_mail_dir`, so that tests can read what it sent.
+    """
     from portal.celery import app
 
     with django_db_blocker.unblock():
-        env = {**os.environ, "DATABASE_URL": _database_url()}
+        env = {
+            **os.environ,
+            "DATABASE_URL": _database_url(),
+            # django-environ drops the first slash of a file path: four make it absolute.
+            "EMAIL_URL": f"filemail:///{worker_mail_dir}",
+        }
     app.control.purge()
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo",

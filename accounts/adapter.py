@@ -27,6 +27,8 @@ class AccountAdapter(DefaultAccountAdapter):
             marketing_opt_in=data.get("marketing_opt_in", False),
             consent_text=form.consent_text(),
             marketing_text=form.marketing_text(),
+            terms_text=form.terms_text(),
+            age_text=form.age_text(),
             policy=form.policy,
             **request_meta(request),
         )

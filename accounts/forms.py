@@ -2,6 +2,7 @@
 
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.urls import reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
@@ -16,18 +17,26 @@ from accounts.validators import (
     validate_kz_iban,
     validate_kz_phone,
 )
-from privacy.models import Purpose
+from privacy.models import PolicyVersion, Purpose
 from privacy.registry import LegalBasis
-from privacy.selectors import policy_current
-
-# The privacy pages are built by the privacy app; link the policy by its public path.
-POLICY_URL = "/privacy/policy/"
+from privacy.selectors import document_current, policy_current
 
 ACCEPT_POLICY_REQUIRED_MESSAGE = _(
     "To create an account, accept the privacy policy: we cannot keep an account without "
     "processing the data it names."
 )
+ACCEPT_TERMS_REQUIRED_MESSAGE = _(
+    "To create an account, accept the user agreement and the rules for listings and reviews."
+)
+CONFIRM_AGE_REQUIRED_MESSAGE = _(
+    "Dala Market is only for people aged 18 and over: confirm your age to create an account."
+)
+AGE_LABEL = _("I confirm that I am 18 years old or older.")
 NAME_REQUIRED_MESSAGE = _("Enter your name as it is written in your documents.")
+PASSWORD_HELP = _(
+    "At least 8 characters, not only digits, not a common password and not like your name "
+    "or e-mail address."
+)
 PHONE_REQUIRED_MESSAGE = _("Enter a phone number where sellers and support can reach you.")
 BIN_TAKEN_MESSAGE = _(
     "A company with this BIN is already registered on the portal. If it is yours, write to support."
@@ -60,9 +69,28 @@ def consent_label(policy):
                 "data for the purposes it names as required for an account."
             )
         ),
-        policy_link=format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>', POLICY_URL, link_text
-        ),
+        policy_link=_link(reverse("privacy:policy"), link_text),
+    )
+
+
+def _link(url, text):
+    return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, text)
+
+
+def terms_label(terms, rules):
+    """Return the label of the user-agreement checkbox, linking both texts in force."""
+    terms_text = _("user agreement")
+    rules_text = _("rules for listings and reviews")
+    if terms is not None:
+        terms_text = _("user agreement (version %(version)s)") % {"version": terms.version}
+    if rules is not None:
+        rules_text = _("rules for listings and reviews (version %(version)s)") % {
+            "version": rules.version
+        }
+    return format_html(
+        str(_("I accept the {terms_link} and the {rules_link}.")),
+        terms_link=_link(reverse("legal:terms"), terms_text),
+        rules_link=_link(reverse("legal:rules"), rules_text),
     )
 
 
@@ -125,6 +153,8 @@ class SignupForm(allauth_forms.SignupForm):
         "patronymic",
         "phone",
         "accept_privacy_policy",
+        "accept_terms",
+        "confirm_age",
         "marketing_opt_in",
     ]
 
@@ -135,12 +165,30 @@ class SignupForm(allauth_forms.SignupForm):
     accept_privacy_policy = forms.BooleanField(
         required=True, error_messages={"required": ACCEPT_POLICY_REQUIRED_MESSAGE}
     )
+    accept_terms = forms.BooleanField(
+        required=True, error_messages={"required": ACCEPT_TERMS_REQUIRED_MESSAGE}
+    )
+    confirm_age = forms.BooleanField(
+        required=True, label=AGE_LABEL, error_messages={"required": CONFIRM_AGE_REQUIRED_MESSAGE}
+    )
     marketing_opt_in = forms.BooleanField(required=False, initial=False, label=MARKETING_LABEL)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.policy = policy_current()
         self.fields["accept_privacy_policy"].label = consent_label(self.policy)
+        self.fields["accept_terms"].label = terms_label(
+            document_current(document=PolicyVersion.Document.TERMS),
+            document_current(document=PolicyVersion.Document.RULES),
+        )
+        # allauth's own labels have no Kazakh translation: the portal's words, translated.
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].widget.attrs["placeholder"] = _("name@company.kz")
+        self.fields["password1"].label = _("Password")
+        self.fields["password1"].widget.attrs["placeholder"] = ""
+        self.fields["password1"].help_text = PASSWORD_HELP
+        self.fields["password2"].label = _("Password (again)")
+        self.fields["password2"].widget.attrs["placeholder"] = ""
 
     def consent_text(self) -> str:
         """Return the privacy-policy consent exactly as the person read it (plain text)."""
@@ -148,6 +196,12 @@ class SignupForm(allauth_forms.SignupForm):
 
     def marketing_text(self) -> str:
         return str(self.fields["marketing_opt_in"].label)
+
+    def terms_text(self) -> str:
+        return strip_tags(str(self.fields["accept_terms"].label))
+
+    def age_text(self) -> str:
+        return str(self.fields["confirm_age"].label)
 
 
 def email_length_check(email: str) -> str:
@@ -173,9 +227,14 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "patronymic", "phone", "region", "address"]
+        fields = ["first_name", "last_name", "patronymic", "phone", "region", "address", "language"]
         widgets = {"address": forms.TextInput(attrs={"autocomplete": "street-address"})}
         help_texts = {"address": _("Used only to fill in delivery details of your orders.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left out of a posted form, the language stays as it was (see profile_update).
+        self.fields["language"].required = False
 
 
 class CompanyForm(forms.ModelForm):

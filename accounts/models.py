@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.validators import MaxValueValidator
@@ -50,6 +51,13 @@ class User(AbstractUser):
     phone = PhoneNumberField(_("phone"), blank=True)
     region = models.CharField(_("region"), max_length=32, choices=Region.choices, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="ru",
+        help_text=_("The portal writes to you in this language."),
+    )
     # Set at creation, so that a user who never signs in still expires; erasure empties it,
     # which also takes the erased row out of the retention sweep's selection.
     last_interaction_at = models.DateTimeField(

@@ -167,6 +167,13 @@ email_addresses = registry.register(
         erasure=Erasure.DELETE,
         custom_erase=_erase_email_addresses,
         export_fields=("pk", "email", "verified", "primary"),
+        # allauth's own field names have no Kazakh translation: the portal names them.
+        labels={
+            "user": _("account"),
+            "email": _("E-mail address"),
+            "verified": _("confirmed"),
+            "primary": _("main address"),
+        },
     )
 )
 
@@ -194,5 +201,13 @@ registry.register(
         erasure=Erasure.DELETE,
         custom_erase=_erase_sessions,
         export_fields=("pk", "created_at", "last_seen_at", "ip", "user_agent"),
+        labels={
+            "user": _("account"),
+            "created_at": _("signed in"),
+            "last_seen_at": _("last seen"),
+            "ip": _("IP address"),
+            "user_agent": _("browser"),
+            "data": _("session data"),
+        },
     )
 )

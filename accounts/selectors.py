@@ -57,6 +57,11 @@ def disclosure_recent(*, user, limit: int = 100):
     return disclosure_list(user=user).order_by("-created_at", "-pk")[:limit]
 
 
+def purpose_titles() -> dict[str, str]:
+    """Return each purpose's name in the active language, by code (one query)."""
+    return {purpose.code: purpose.title for purpose in purpose_list()}
+
+
 def subject_data(*, user) -> dict:
     """Return everything the registry's sources hold about the user, keyed by source.
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company, DeliveryRegion, User
+from privacy.legal import signup_acceptances_record
 from privacy.models import ConsentEvent, DataRequest, Purpose
 from privacy.registry import LegalBasis
 from privacy.selectors import consent_current, policy_current
@@ -23,6 +24,7 @@ from privacy.services import (
     consent_withdraw,
     data_request_complete,
     data_request_create,
+    language_code,
 )
 
 # `last_interaction_at` drives retention, which counts in years: a write per hour is plenty
@@ -47,22 +49,29 @@ def user_signup_record(
     marketing_opt_in: bool,
     consent_text: str,
     marketing_text: str,
+    terms_text: str,
+    age_text: str,
     policy=None,
     ip: str = "",
     user_agent: str = "",
 ) -> User:
-    """Save a new user with the consents given on the sign-up form.
+    """Save a new user with the consents and acceptances given on the sign-up form.
 
     Consent to the required purposes is what accepting the policy means; marketing is
-    recorded only when the person ticked it. The consent rows are written in the same
+    recorded only when the person ticked it. The user agreement, the rules and the age of
+    18 are recorded as acceptances, with the words shown. All of it is written in the same
     transaction as the user, so there is never an account without its consent.
     """
     now = timezone.now()
     with transaction.atomic():
         user.patronymic = patronymic
         user.phone = phone
+        user.language = language_code()
         user.last_interaction_at = now
         user.save()
+        signup_acceptances_record(
+            user=user, terms_text=terms_text, age_text=age_text, ip=ip, user_agent=user_agent
+        )
         common = {
             "user": user,
             "channel": ConsentEvent.Channel.SIGNUP,
@@ -86,8 +95,10 @@ def profile_update(
     phone,
     region: str,
     address: str,
+    language: str = "",
 ) -> User:
     """Save the person's own corrections to their profile."""
+    user.language = language or user.language
     user.first_name = first_name
     user.last_name = last_name
     user.patronymic = patronymic
@@ -96,8 +107,10 @@ def profile_update(
     user.address = address
     with transaction.atomic():
         user.save(
-            update_fields=["first_name", "last_name", "patronymic", "phone", "region", "address"]
-        )
+            update_fields=[
+                "first_name", "last_name", "patronymic", "phone", "region", "address", "language",
+            ]
+        )  # fmt: skip
     return user
 
 
@@ -249,6 +262,28 @@ def account_close(
         return data_request_create(
             kind=DataRequest.Kind.ERASURE, user=user, details=reason, verified=True
         )
+
+
+OBJECTION_ONLY_FOR_INTEREST_MESSAGE = _(
+    "You can object only to processing that rests on our legitimate interest."
+)
+
+
+def purpose_object(*, user: User, purpose: Purpose, reason: str = "") -> DataRequest:
+    """Register the user's objection to a purpose that rests on a legitimate interest.
+
+    Staff weigh it (DataRequest, answered within PRIVACY_REQUEST_DAYS): processing for a
+    legitimate interest stops on objection unless the law or other people's protection
+    outweighs it, and that is a person's decision, not the portal's.
+    """
+    if not purpose.allows_objection:
+        raise ConsentError(OBJECTION_ONLY_FOR_INTEREST_MESSAGE)
+    details = f"Objection to the purpose '{purpose.code}' from the Personal Account."
+    if reason.strip():
+        details += "\n" + reason.strip()
+    return data_request_create(
+        kind=DataRequest.Kind.OBJECTION_INTEREST, user=user, details=details, verified=True
+    )
 
 
 def user_touch(*, user: User, now=None) -> bool:

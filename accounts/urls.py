@@ -12,6 +12,7 @@ urlpatterns = [
     path("company/delivery/", views.company_delivery, name="company_delivery"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/consent/", views.consent_change, name="consent_change"),
+    path("privacy/object/", views.purpose_object, name="purpose_object"),
     path(
         "privacy/withdraw/<slug:purpose>/",
         views.consent_withdraw_required,

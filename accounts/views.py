@@ -29,6 +29,7 @@ from accounts.forms import (
     PasswordConfirmForm,
     ProfileForm,
 )
+from privacy.labels import readable_download, readable_export
 from privacy.models import Purpose
 from privacy.registry import ExportEncoder
 from privacy.services import ConsentError, request_meta
@@ -46,6 +47,10 @@ COMPANY_UNVERIFIED_MESSAGE = _(
     "You changed the company's name or BIN, so staff will verify it again."
 )
 CONSENT_GRANTED_MESSAGE = _("Thank you: your consent to “%(purpose)s” is recorded.")
+OBJECTION_REGISTERED_MESSAGE = _(
+    "Your objection to “%(purpose)s” is registered. We answer it within the legal period; "
+    "you will find the answer under your data requests."
+)
 CONSENT_WITHDRAWN_MESSAGE = _("Your consent to “%(purpose)s” is withdrawn.")
 ACCOUNT_CLOSED_MESSAGE = _(
     "Your account is closed and its data will be erased, except what the law requires us to "
@@ -172,7 +177,7 @@ def consent_change(request):
         messages.error(request, str(error))
         return redirect("accounts:privacy")
     message = CONSENT_GRANTED_MESSAGE if grant else CONSENT_WITHDRAWN_MESSAGE
-    messages.success(request, message % {"purpose": purpose.name})
+    messages.success(request, message % {"purpose": purpose.title})
     response = redirect("accounts:privacy")
     if purpose.cookie_group:
         # A cookie purpose is decided in the browser too: keep this browser's cookie choice
@@ -185,7 +190,24 @@ def consent_change(request):
 def consent_text_shown(purpose, *, grant):
     """Return what the privacy page shows next to the button the person pressed."""
     verb = _("Grant consent") if grant else _("Withdraw consent")
-    return f"{verb}: {purpose.name}. {purpose.description}"
+    return f"{verb}: {purpose.title}. {purpose.explanation}"
+
+
+@login_required
+@require_POST
+@email_verified_required
+def purpose_object(request):
+    """Object to a purpose that rests on the portal's legitimate interest (staff answer it)."""
+    purpose = Purpose.objects.filter(code=request.POST.get("purpose", "")).first()
+    if purpose is None:
+        raise Http404
+    try:
+        services.purpose_object(user=request.user, purpose=purpose)
+    except ConsentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, OBJECTION_REGISTERED_MESSAGE % {"purpose": purpose.title})
+    return redirect("accounts:privacy")
 
 
 @login_required
@@ -235,7 +257,7 @@ def render_close_text(withdrawn_purpose):
             "an account without it: my account is closed and its data erased, except what "
             "the law requires to keep."
         )
-        % {"purpose": withdrawn_purpose.name}
+        % {"purpose": withdrawn_purpose.title}
     )
 
 
@@ -245,7 +267,8 @@ def render_close_text(withdrawn_purpose):
 def data_summary(request):
     """Show the person's data as the download contains it, readable in the browser."""
     export = selectors.subject_data(user=request.user)
-    return render(request, "accounts/data_summary.html", {"export": export})
+    sections = readable_export(export, purposes=selectors.purpose_titles())
+    return render(request, "accounts/data_summary.html", {"sections": sections})
 
 
 @login_required
@@ -254,7 +277,9 @@ def data_summary(request):
 def data_download(request):
     export = selectors.subject_data(user=request.user)
     services.data_access_record(user=request.user, export=export)
-    body = json.dumps(export, cls=ExportEncoder, ensure_ascii=False, indent=2)
+    # Every name in the file is in the person's language, as on the summary page.
+    readable = readable_download(readable_export(export, purposes=selectors.purpose_titles()))
+    body = json.dumps(readable, cls=ExportEncoder, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     filename = f"dala-market-my-data-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

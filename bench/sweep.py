@@ -93,7 +93,7 @@ def seed(users: int) -> dict[str, int]:
     long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=365 * 6)
     service = Purpose.objects.get(code="service").pk
     marketing = Purpose.objects.get(code="marketing").pk
-    policy = PolicyVersion.objects.get(version=1).pk
+    policy = PolicyVersion.objects.get(document="privacy", version=1).pk
     counts = {}
     with connection.cursor() as django_cursor:
         cursor = django_cursor.cursor  # psycopg's own cursor, for COPY

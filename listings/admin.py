@@ -1,12 +1,28 @@
 from django.contrib import admin, messages
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from listings.forms import ModerationRuleForm
 from listings.models import CatalogueImport, Category, Listing, ListingImage, PriceTier, Review
 from listings.selectors import SEARCH_CONFIG, category_tree_clear
 from listings.services import listings_block, listings_unblock, review_set_hidden
 from privacy.admin_mixins import DisclosureAdminMixin
+
+
+def moderation_rule_page(model_admin, request, queryset, form, *, action):
+    """Ask which rule a moderation action cites before it is applied (admin/moderation_rule)."""
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Which rule is broken?"),
+        "form": form,
+        "queryset": queryset,
+        "action": action,
+        "opts": model_admin.model._meta,
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/moderation_rule.html", context)
 
 
 @admin.register(Category)
@@ -93,8 +109,12 @@ class ListingAdmin(admin.ModelAdmin):
         description=_("Block the selected listings (moderation)"), permissions=["moderate"]
     )
     def block(self, request, queryset):
-        changed = listings_block(listings=queryset)
+        form = ModerationRuleForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return moderation_rule_page(self, request, queryset, form, action="block")
+        changed = listings_block(listings=queryset, rule=form.cleaned_data["rule"])
         self.message_user(request, _("%(n)d listings blocked.") % {"n": changed}, messages.SUCCESS)
+        return None
 
     @admin.action(
         description=_("Unblock the selected listings (back to draft)"), permissions=["moderate"]
@@ -130,8 +150,13 @@ class ReviewAdmin(DisclosureAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Hide the selected reviews"), permissions=["moderate"])
     def hide(self, request, queryset):
-        changed = review_set_hidden(reviews=queryset, hidden=True)
+        form = ModerationRuleForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return moderation_rule_page(self, request, queryset, form, action="hide")
+        rule = form.cleaned_data["rule"]
+        changed = review_set_hidden(reviews=queryset, hidden=True, rule=rule)
         self.message_user(request, _("%(n)d reviews hidden.") % {"n": changed}, messages.SUCCESS)
+        return None
 
     @admin.action(description=_("Show the selected reviews again"), permissions=["moderate"])
     def show(self, request, queryset):

@@ -11,6 +11,7 @@ from PIL import Image, UnidentifiedImageError
 from accounts.regions import Region
 from listings.models import MAX_ORDER_QUANTITY, Category, Listing, Review
 from listings.pricing import TIERS_ON_REQUEST, TierError, format_tiers, parse_tiers
+from listings.rules import Rule
 from listings.selectors import CategoryTree, SearchParams, Sort, category_choices
 
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
@@ -320,3 +321,17 @@ class SearchForm(forms.Form):
 
 def _decimal(value) -> Decimal | None:
     return value if isinstance(value, Decimal) else None
+
+
+RULE_REQUIRED = _("Choose the rule that is broken: every moderation decision cites one.")
+
+
+class ModerationRuleForm(forms.Form):
+    """Staff's choice of the rule a moderation decision cites (admin actions)."""
+
+    rule = forms.ChoiceField(
+        label=_("Rule broken"),
+        choices=[("", "---------"), *Rule.choices],
+        error_messages={"required": RULE_REQUIRED, "invalid_choice": RULE_REQUIRED},
+        help_text=_("The seller sees it, and the person who complained is told it."),
+    )

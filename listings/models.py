@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
 from accounts.regions import Region
+from listings.rules import Rule
 
 # The largest quantity of one line of a cart or an order (orders.cart): far above any real
 # order, and inside the database's integer column. A minimum above it could not be ordered.
@@ -147,6 +148,13 @@ class Listing(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
+    moderation_rule = models.CharField(
+        _("rule broken"),
+        max_length=16,
+        choices=Rule.choices,
+        blank=True,
+        help_text=_("The rule that moderation cited when it blocked the listing."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
@@ -241,6 +249,14 @@ class Listing(models.Model):
                 price = tier.price
         return price
 
+    @property
+    def is_blocked(self) -> bool:
+        return self.status == Listing.Status.BLOCKED
+
+    @property
+    def moderation_rule_label(self) -> str:
+        return _label(Rule, self.moderation_rule) if self.moderation_rule else ""
+
 
 class PriceTier(models.Model):
     """A wholesale price of a listing: from `min_quantity` units on, each costs `price`."""
@@ -325,6 +341,13 @@ class Review(models.Model):
     text = models.TextField(_("text"), max_length=2000)
     is_hidden = models.BooleanField(
         _("hidden"), default=False, help_text=_("Hidden by staff: not shown, not rated.")
+    )
+    moderation_rule = models.CharField(
+        _("rule broken"),
+        max_length=16,
+        choices=Rule.choices,
+        blank=True,
+        help_text=_("The rule that moderation cited when it hid the review."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

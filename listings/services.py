@@ -25,6 +25,7 @@ from PIL import Image, ImageOps
 
 from accounts.selectors import company_of, email_verified
 from listings.models import Listing, ListingImage, PriceTier, Review
+from listings.rules import Rule
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ PUBLISH_NEEDS_VERIFIED_EMAIL = _("Confirm your e-mail address before publishing 
 PUBLISH_BLOCKED = _(
     "This listing was blocked by moderation and cannot be published. Please contact support."
 )
+MODERATION_NEEDS_RULE = _("Choose the rule that is broken: every moderation decision cites one.")
 IMAGE_LIMIT_REACHED = _("A listing can have at most %(max)d images. Delete one to add another.")
 REVIEW_SIGN_IN = _("Sign in to review a seller.")
 REVIEW_VERIFY_EMAIL = _("Confirm your e-mail address to review a seller.")
@@ -162,16 +164,25 @@ def listing_archive(*, listing: Listing) -> Listing:
     return listing
 
 
-def listings_block(*, listings) -> int:
-    """Block listings (staff moderation): they leave every public page; return how many."""
+def listings_block(*, listings, rule: str) -> int:
+    """Block listings (staff moderation), citing the rule they break; return how many.
+
+    They leave every public page, and their seller sees the rule on the listing desk.
+    """
+    if rule not in Rule.values:
+        raise ListingError(MODERATION_NEEDS_RULE)
     catalogue_changed()
-    return listings.exclude(status=Listing.Status.BLOCKED).update(status=Listing.Status.BLOCKED)
+    return listings.exclude(status=Listing.Status.BLOCKED).update(
+        status=Listing.Status.BLOCKED, moderation_rule=rule
+    )
 
 
 def listings_unblock(*, listings) -> int:
     """Lift a block: the listings go back to draft, for their sellers to publish again."""
     catalogue_changed()
-    return listings.filter(status=Listing.Status.BLOCKED).update(status=Listing.Status.DRAFT)
+    return listings.filter(status=Listing.Status.BLOCKED).update(
+        status=Listing.Status.DRAFT, moderation_rule=""
+    )
 
 
 def delete_files_on_commit(names: list[str]) -> None:
@@ -332,6 +343,10 @@ def review_create(*, author, company, rating: int, text: str) -> Review:
         raise ReviewError(REVIEW_ALREADY) from error
 
 
-def review_set_hidden(*, reviews, hidden: bool) -> int:
-    """Hide or show reviews (staff moderation); return how many changed."""
-    return reviews.exclude(is_hidden=hidden).update(is_hidden=hidden)
+def review_set_hidden(*, reviews, hidden: bool, rule: str = "") -> int:
+    """Hide reviews, citing the rule they break, or show them again; return how many changed."""
+    if hidden and rule not in Rule.values:
+        raise ListingError(MODERATION_NEEDS_RULE)
+    return reviews.exclude(is_hidden=hidden).update(
+        is_hidden=hidden, moderation_rule=rule if hidden else ""
+    )

@@ -78,8 +78,8 @@ registry.register(
         fields=("author", "author_email", "body"),
         purpose="orders",
         legal_basis=LegalBasis.CONTRACT,
-        recipients=str(_("The other side of the order: the seller, or the buyer")),
-        description=str(_("Messages between buyer and seller on your orders")),
+        recipients=_("The other side of the order: the seller, or the buyer"),
+        description=_("Messages between buyer and seller on your orders"),
         subject_filter=_messages_of,
         erasure=Erasure.DELETE,
         export_fields=("pk", "order__number", "side", "body", "created_at"),
@@ -93,8 +93,8 @@ registry.register(
         fields=("recipient", "to_email", "body"),
         purpose="orders",
         legal_basis=LegalBasis.CONTRACT,
-        recipients=str(_("The operator; its e-mail delivery provider")),
-        description=str(_("E-mails the portal sent you about your orders")),
+        recipients=_("The operator; its e-mail delivery provider"),
+        description=_("E-mails the portal sent you about your orders"),
         subject_filter=_mails_of,
         erasure=Erasure.DELETE,
         export_fields=("pk", "to_email", "subject", "body", "status", "created_at", "sent_at"),
@@ -107,8 +107,8 @@ registry.register(
         fields=("buyer", *CONTACT_FIELDS),
         purpose="orders",
         legal_basis=LegalBasis.CONTRACT,
-        recipients=str(_("The seller you sent the order to")),
-        description=str(_("Your orders: contact data for the seller, items and totals")),
+        recipients=_("The seller you sent the order to"),
+        description=_("Your orders: contact data for the seller, items and totals"),
         subject_filter=_orders_of,
         erasure=Erasure.ANONYMISE,
         anonymised={
@@ -131,17 +131,15 @@ registry.register(
         fields=("actor",),
         purpose="orders",
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        recipients=str(_("The buyer and the seller of the order")),
-        description=str(_("Who changed the status of an order, and when")),
+        recipients=_("The buyer and the seller of the order"),
+        description=_("Who changed the status of an order, and when"),
         subject_filter=lambda subjects: (
             Q(actor__in_batch=subjects.user_ids) if subjects.user_ids else Q(pk__in=[])
         ),
         erasure=Erasure.KEEP,
-        kept_because=str(
-            _(
-                "The history of an order is part of the accounting record; the account it "
-                "names is itself anonymised."
-            )
+        kept_because=_(
+            "The history of an order is part of the accounting record; the account it "
+            "names is itself anonymised."
         ),
         export_fields=("pk", "order__number", "status", "actor_label", "created_at"),
     )

@@ -281,8 +281,8 @@ def _desk_page(request, company, order, **forms):
         email="" if order.buyer_id else order.email,
         fields=CONTACT_FIELDS + (("buyer_signatory",) if order.buyer_signatory else ()),
         purpose="orders",
-        reason=str(DISCLOSURE_REASON),
-        object_label=f"Order {order.number}",
+        reason=DISCLOSURE_REASON,  # lazy: stored as its message id, read in any language
+        object_label=f"№ {order.number}",
     )
     services.messages_mark_read(
         order=order, reader_side=OrderMessage.Side.SELLER, reader=request.user

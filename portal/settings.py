@@ -41,6 +41,9 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Translated fields of the portal's own legal texts (privacy/translation.py); it must
+    # come before the admin to patch its forms.
+    "modeltranslation",
     # django.contrib.admin with the portal's site: allauth sign-in and a second factor.
     "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
@@ -168,6 +171,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "privacy.tasks.retention_sweep_task",
         "schedule": crontab(hour=3, minute=0),
     },
+    # E-mails about a new policy or terms version whose task never ran (broker down).
+    "privacy-legal-announcements-resume": {
+        "task": "privacy.tasks.legal_announcements_resume_task",
+        "schedule": 15 * 60,
+    },
     "privacy-data-requests-resume": {
         "task": "privacy.tasks.data_requests_resume_task",
         "schedule": 15 * 60,
@@ -249,6 +257,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
+# Legal texts written by staff (policy, user agreement, posting rules) are stored in every
+# language (django-modeltranslation); Russian is required, a missing language falls back to
+# it, and a text that exists only in English (policy version 1) is still shown.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "ru"
+MODELTRANSLATION_LANGUAGES = ("ru", "kk", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("ru", "en")
 
 # --- Static and media files -------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -365,6 +379,18 @@ PRIVACY_RETENTION_YEARS = env.int("PRIVACY_RETENTION_YEARS", default=5)
 PRIVACY_REQUEST_DAYS = env.int("PRIVACY_REQUEST_DAYS", default=30)
 # Threads of the retention sweep, each erasing its own batches on its own connection.
 PRIVACY_SWEEP_WORKERS = env.int("PRIVACY_SWEEP_WORKERS", default=2)
+# Who processes personal data for the operator, and where (named in the privacy policy).
+# `role` is one of privacy.processors.ROLES, `country` an ISO 3166 code: a processor
+# outside Kazakhstan is shown as a cross-border transfer.
+DATA_PROCESSORS = env.json(
+    "DATA_PROCESSORS",
+    default=[
+        {"role": "hosting", "name": "TOO «Demo Cloud KZ»", "country": "KZ"},
+        {"role": "mail", "name": "TOO «Demo Mail KZ»", "country": "KZ"},
+    ],
+)
+# Users' e-mails about a new policy or terms version are sent this many at a time.
+LEGAL_ANNOUNCE_BATCH = env.int("LEGAL_ANNOUNCE_BATCH", default=500)
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,7 @@ urlpatterns = [
     path("cookies/decline/", CookieDeclineView.as_view(), name="cookie_consent_decline"),
     path("cookies/", include("cookie_consent.urls")),
     path("privacy/", include("privacy.urls")),
+    path("", include("privacy.legal_urls")),
     path("account/", include("accounts.urls")),
     path("", include("listings.urls")),
     path("", include("orders.urls")),

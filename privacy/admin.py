@@ -10,12 +10,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
-from privacy import services
+from privacy import labels, services
 from privacy.admin_mixins import DisclosureAdminMixin
 from privacy.forms import RejectForm
 from privacy.models import (
+    Acceptance,
     ConsentEvent,
+    CookiePartner,
     DataRequest,
     DisclosureEvent,
     LegalHold,
@@ -23,7 +26,7 @@ from privacy.models import (
     Purpose,
     SweepRun,
 )
-from privacy.registry import ExportEncoder, registry
+from privacy.registry import ExportEncoder
 
 
 @admin.register(Purpose)
@@ -42,27 +45,34 @@ class PurposeAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         purposes = {p.code: p for p in Purpose.objects.all()}
-        rows = [(source, purposes.get(source.purpose)) for source in registry.sources()]
         context = {
             **self.admin_site.each_context(request),
             "title": _("Records of processing"),
-            "rows": rows,
-            "exemptions": registry.exemptions(),
+            "rows": labels.records_of_processing(purposes),
+            "exemptions": labels.exemption_rows(),
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/privacy/records_of_processing.html", context)
 
 
 @admin.register(PolicyVersion)
-class PolicyVersionAdmin(admin.ModelAdmin):
-    list_display = ("version", "published_at", "summary_of_changes", "created_at")
-    readonly_fields = ("published_at", "created_at")
+class PolicyVersionAdmin(TranslationAdmin):
+    """Versions of the legal texts, each written in Russian (required), Kazakh and English."""
+
+    list_display = ("document", "version", "published_at", "summary_of_changes", "created_at")
+    list_filter = ("document",)
+    readonly_fields = ("published_at", "created_at", "announced_to_user", "announced_at")
     actions = ["publish"]
 
     def get_readonly_fields(self, request, obj=None):
         # A published version is a record of what people agreed to: it never changes.
         if obj is not None and obj.published_at:
-            return ("version", "text", "summary_of_changes", "published_at", "created_at")
+            translated = [
+                f"{name}_{code}"
+                for name in ("text", "summary_of_changes")
+                for code in ("ru", "kk", "en")
+            ]
+            return ("document", "version", *translated, *self.readonly_fields)
         return self.readonly_fields
 
     def has_delete_permission(self, request, obj=None):
@@ -79,9 +89,7 @@ class PolicyVersionAdmin(admin.ModelAdmin):
     def publish(self, request, queryset):
         for policy in queryset.filter(published_at__isnull=True).order_by("version"):
             services.policy_publish(policy=policy)
-            self.message_user(
-                request, _("Published version %s.") % policy.version, messages.SUCCESS
-            )
+            self.message_user(request, _("Published: %s.") % policy, messages.SUCCESS)
 
 
 class ReadOnlyLedgerAdmin(admin.ModelAdmin):
@@ -100,8 +108,8 @@ class ReadOnlyLedgerAdmin(admin.ModelAdmin):
 @admin.register(ConsentEvent)
 class ConsentEventAdmin(ReadOnlyLedgerAdmin):
     list_display = ("created_at", "user", "subject_hash_short", "purpose", "action", "channel",
-                    "policy_version")  # fmt: skip
-    list_filter = ("action", "channel", "purpose", "policy_version")
+                    "policy_version", "language")  # fmt: skip
+    list_filter = ("action", "channel", "purpose", "policy_version", "language")
     search_fields = ("user__email", "subject_hash")
     list_select_related = ("user", "purpose", "policy_version")
     date_hierarchy = "created_at"
@@ -109,6 +117,21 @@ class ConsentEventAdmin(ReadOnlyLedgerAdmin):
     @admin.display(description=_("guest"))
     def subject_hash_short(self, obj):
         return obj.subject_hash[:12]
+
+
+@admin.register(Acceptance)
+class AcceptanceAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("created_at", "user", "statement", "document_version", "channel", "language")
+    list_filter = ("statement", "channel", "language")
+    search_fields = ("user__email",)
+    list_select_related = ("user", "document_version")
+    date_hierarchy = "created_at"
+
+
+@admin.register(CookiePartner)
+class CookiePartnerAdmin(admin.ModelAdmin):
+    list_display = ("name", "country", "policy_url")
+    filter_horizontal = ("cookies",)
 
 
 @admin.register(DisclosureEvent)
@@ -201,13 +224,13 @@ class DataRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
             raise PermissionDenied
         services.disclosure_record(
             actor=request.user,
-            actor_label=str(_("Portal administrator")),
+            actor_label=_("Portal administrator"),
             subject=data_request.user,
             email="" if data_request.user_id else data_request.email,
             fields=sorted(data_request.export),
             purpose="legal",
-            reason=str(_("Downloaded the answer to an access request")),
-            object_label=str(data_request),
+            reason=_("Downloaded the answer to an access request"),
+            object_label=f"#{data_request.pk}",
         )
         response = HttpResponse(
             json.dumps(data_request.export, cls=ExportEncoder, ensure_ascii=False, indent=2),

@@ -29,12 +29,13 @@ class DisclosureAdminMixin:
             if user is not None or email:
                 disclosure_record(
                     actor=request.user,
-                    actor_label=str(_("Portal administrator")),
+                    # Lazy texts: stored as message ids, shown in the reader's language.
+                    actor_label=_("Portal administrator"),
                     subject=user,
                     email=email,
                     fields=self.disclosure_fields,
                     purpose=self.disclosure_purpose,
-                    reason=str(self.disclosure_reason),
-                    object_label=f"{obj._meta.verbose_name}: {obj.pk}",
+                    reason=self.disclosure_reason,
+                    object_label=f"#{obj.pk}",
                 )
         return response

@@ -4,7 +4,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from privacy.models import (
+    Acceptance,
     ConsentEvent,
+    CookiePartner,
     DataRequest,
     DisclosureEvent,
     LegalHold,
@@ -17,6 +19,7 @@ from privacy.registry import (
     LegalBasis,
     Source,
     Subjects,
+    by_user,
     by_user_or_email,
     registry,
 )
@@ -37,6 +40,7 @@ def _by_user_or_email_hash(user_field: str):
     return subject_filter
 
 
+OPERATOR = _("The operator")
 KEPT_AS_PROOF = _(
     "Kept as proof of consent and of lawful processing (Law 94-V, Art. 8; GDPR Art. 7(1)); "
     "after erasure the rows point only to the anonymised account."
@@ -48,21 +52,24 @@ registry.register(
         fields=("user", "ip_truncated", "user_agent", "text_shown"),
         purpose="legal",
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        recipients="The operator",
-        description=str(_("Consent ledger: your consents and withdrawals")),
+        recipients=OPERATOR,
+        description=_("Consent ledger: your consents and withdrawals"),
         subject_filter=_by_user_or_email_hash("user"),
         erasure=Erasure.KEEP,
-        kept_because=str(KEPT_AS_PROOF),
+        kept_because=KEPT_AS_PROOF,
         export_fields=(
             "created_at",
-            "purpose__code",
+            "purpose__name",
             "action",
             "channel",
             "policy_version__version",
+            "language",
             "text_shown",
             "ip_truncated",
             "user_agent",
         ),
+        labels={"policy_version__version": _("policy version")},
+        gettext_values=("purpose__name",),
     )  # fmt: skip
 )
 registry.register(
@@ -71,19 +78,20 @@ registry.register(
         fields=("subject", "actor"),
         purpose="legal",
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        recipients="The operator",
-        description=str(_("Disclosure ledger: who has seen your data")),
+        recipients=OPERATOR,
+        description=_("Disclosure ledger: who has seen your data"),
         subject_filter=_by_user_or_email_hash("subject"),
         erasure=Erasure.KEEP,
-        kept_because=str(KEPT_AS_PROOF),
+        kept_because=KEPT_AS_PROOF,
         export_fields=(
             "created_at",
             "actor_label",
             "fields",
-            "purpose__code",
+            "purpose__name",
             "reason",
             "object_label",
         ),
+        gettext_values=("purpose__name", "reason"),
     )  # fmt: skip
 )
 # The request itself is kept (it proves the request was answered), but not what it says
@@ -95,8 +103,8 @@ registry.register(
         fields=("user", "email", "details", "export", "handled_by", "rejection_reason"),
         purpose="legal",
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        recipients="The operator",
-        description=str(_("Your requests about your data")),
+        recipients=OPERATOR,
+        description=_("Your requests about your data"),
         subject_filter=by_user_or_email("user", "email"),
         erasure=Erasure.ANONYMISE,
         anonymised={
@@ -115,18 +123,54 @@ registry.register(
         fields=("user", "email", "reason", "created_by"),
         purpose="legal",
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        recipients="The operator; the authority that ordered the hold",
-        description=str(_("Orders of courts or state bodies to keep your data")),
+        recipients=_("The operator; the authority that ordered the hold"),
+        description=_("Orders of courts or state bodies to keep your data"),
         subject_filter=by_user_or_email("user", "email"),
         erasure=Erasure.KEEP,
-        kept_because=str(_("A court or state body ordered the data kept (legal hold).")),
+        kept_because=_("A court or state body ordered the data kept (legal hold)."),
         export_fields=("pk", "authority", "until", "created_at"),
     )
 )
-registry.exempt(
-    Purpose, ("name", "description"), reason="The portal's own description of a purpose."
+registry.register(
+    Source(
+        model=Acceptance,
+        fields=("user", "ip_truncated", "user_agent", "text_shown"),
+        purpose="legal",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=OPERATOR,
+        description=_("What you accepted: the user agreement, the rules, your age"),
+        subject_filter=by_user("user"),
+        erasure=Erasure.KEEP,
+        kept_because=_(
+            "Kept as proof of what the person agreed to, and that they said they were of "
+            "age; after erasure the rows point only to the anonymised account."
+        ),
+        export_fields=(
+            "created_at",
+            "statement",
+            "document_version__version",
+            "language",
+            "text_shown",
+            "ip_truncated",
+            "user_agent",
+        ),
+        labels={"document_version__version": _("version of the text")},
+    )  # fmt: skip
 )
 registry.exempt(
-    PolicyVersion, ("text", "summary_of_changes"), reason="The portal's own policy text."
+    Purpose,
+    ("name", "description"),
+    reason=_("The portal's own description of a purpose."),
 )
-registry.exempt(SweepRun, ("error",), reason="A technical error message of the sweep.")
+TRANSLATED_TEXT = _("The portal's own legal text.")
+registry.exempt(
+    PolicyVersion,
+    tuple(
+        f"{name}{suffix}"
+        for name in ("text", "summary_of_changes")
+        for suffix in ("", "_ru", "_kk", "_en")
+    ),
+    reason=TRANSLATED_TEXT,
+)
+registry.exempt(SweepRun, ("error",), reason=_("A technical error message of the sweep."))
+registry.exempt(CookiePartner, ("name",), reason=_("The name of a company, not of a person."))

@@ -25,7 +25,10 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.db.models.fields.related_lookups import RelatedIn
 from django.db.models.lookups import In
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+StrOrPromise = str | Promise
 
 
 class LegalBasis(models.TextChoices):
@@ -196,20 +199,23 @@ class Source:
     requires it. `erase`/`export` may be replaced by callables for the few sources that need
     more than one statement (a user's media files, say); they still take a whole batch.
     `guest_activity` names the (e-mail field, time field) through which the retention sweep
-    finds guests' last interaction in this source.
+    finds guests' last interaction in this source. Texts people read stay lazy translations;
+    `privacy.labels` names columns and values (`labels`, `gettext_values`: see there).
     """
 
     model: type[models.Model]
     fields: tuple[str, ...]
     purpose: str
     legal_basis: str
-    recipients: str
-    description: str
+    recipients: StrOrPromise
+    description: StrOrPromise
     subject_filter: Callable[[Subjects], Q | list[Q]]
     erasure: str = Erasure.DELETE
     anonymised: Mapping[str, object] = field(default_factory=dict)
-    kept_because: str = ""
+    kept_because: StrOrPromise = ""
     export_fields: tuple[str, ...] = ()
+    labels: Mapping[str, StrOrPromise] = field(default_factory=dict)
+    gettext_values: tuple[str, ...] = ()
     custom_export: Callable[[Subjects], list[dict]] | None = None
     custom_erase: Callable[[Subjects], int] | None = None
     guest_activity: tuple[str, str] | None = None
@@ -316,7 +322,7 @@ class ExportEncoder(DjangoJSONEncoder):
 class Exemption:
     model: type[models.Model]
     fields: tuple[str, ...]
-    reason: str
+    reason: StrOrPromise
 
     @property
     def key(self) -> str:
@@ -360,7 +366,7 @@ class Registry:
         self._sources[source.key] = source
         return source
 
-    def exempt(self, model: type[models.Model], fields: Iterable[str], *, reason: str) -> None:
+    def exempt(self, model: type[models.Model], fields: Iterable[str], *, reason) -> None:
         """Record that these fields look personal but are not (or are covered elsewhere)."""
         self._exemptions.append(Exemption(model, tuple(fields), reason))
 

@@ -7,8 +7,61 @@ from privacy.services import email_hash
 
 
 def policy_current() -> PolicyVersion | None:
-    """Return the policy version in force (the latest published), or None."""
-    return PolicyVersion.objects.published().order_by("-version").first()
+    """Return the privacy policy version in force (the latest published), or None."""
+    return document_current(document=PolicyVersion.Document.PRIVACY)
+
+
+def document_current(*, document: str) -> PolicyVersion | None:
+    """Return the version in force of a legal text (the latest published), or None."""
+    return PolicyVersion.objects.published().of(document).order_by("-version").first()
+
+
+def document_get(*, document: str, version: int) -> PolicyVersion | None:
+    """Return a published version of a legal text, or None."""
+    return PolicyVersion.objects.published().of(document).filter(version=version).first()
+
+
+def document_versions(*, document: str) -> QuerySet[PolicyVersion]:
+    """Return the published versions of a legal text, newest first (for the list of them)."""
+    return (
+        PolicyVersion.objects.published()
+        .of(document)
+        .order_by("-version")
+        .only("document", "version", "published_at")
+    )
+
+
+LEGAL_NOTICES_CACHE_KEY = "privacy:legal-notices"
+
+
+def legal_notice_list() -> list[PolicyVersion]:
+    """Return the versions announced on the home page now: published in the last NOTICE_DAYS
+    and replacing an earlier version, newest first.
+
+    Cached for a minute (publishing clears it), so the home page pays one cache read.
+    `legal_notice_key()` names what the notice shows, for a page cache's key.
+    """
+    from datetime import timedelta
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from privacy.models.purposes import NOTICE_DAYS
+
+    def current():
+        since = timezone.now() - timedelta(days=NOTICE_DAYS)
+        rows = PolicyVersion.objects.published().filter(published_at__gte=since, version__gt=1)
+        return list(rows.order_by("-published_at").defer("text", "summary_of_changes"))
+
+    try:
+        return cache.get_or_set(LEGAL_NOTICES_CACHE_KEY, current, timeout=60)
+    except Exception:  # the cache is an optimisation: without Redis, read the database
+        return current()
+
+
+def legal_notice_key() -> str:
+    """Return a short token that changes whenever the home page's notice changes."""
+    return ",".join(f"{v.document}{v.version}" for v in legal_notice_list())
 
 
 def purpose_list() -> QuerySet[Purpose]:
@@ -80,5 +133,7 @@ def policy_accepted_version(*, user) -> int:
 
 
 def policy_changes_since(*, version: int) -> QuerySet[PolicyVersion]:
-    """Return the published versions newer than `version`, newest first."""
-    return PolicyVersion.objects.published().filter(version__gt=version).order_by("-version")
+    """Return the published privacy policy versions newer than `version`, newest first."""
+    return (
+        PolicyVersion.objects.published().privacy().filter(version__gt=version).order_by("-version")
+    )

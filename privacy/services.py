@@ -11,7 +11,8 @@ import ipaddress
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _lazy
 
 from privacy.mail import header_text
@@ -49,18 +50,27 @@ def request_meta(request) -> dict:
     }
 
 
+def language_code() -> str:
+    """Return the active language as the ledgers store it ("ru", "kk" or "en")."""
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
 def _record_consent(*, action, purpose, channel, text_shown, user, email, ip, user_agent, policy):
     if user is None and not email:
         raise ConsentError("A consent needs a subject: a user or a guest's e-mail.")
     purpose_obj = purpose if isinstance(purpose, Purpose) else Purpose.objects.get(code=purpose)
+    if policy is None:
+        policy = PolicyVersion.objects.privacy().published().order_by("-version").first()
     return ConsentEvent.objects.create(
         user=user,
         subject_hash="" if user is not None else email_hash(email),
         purpose=purpose_obj,
         action=action,
-        policy_version=policy if policy is not None else PolicyVersion.objects.published().first(),
+        policy_version=policy,
         channel=channel,
+        # The text is resolved in the language the person is reading, and stored with it.
         text_shown=str(text_shown),
+        language=language_code(),
         created_at=timezone.now(),
         ip_truncated=truncate_ip(ip),
         user_agent=(user_agent or "")[:512],
@@ -88,18 +98,35 @@ def consent_withdraw(
     )  # fmt: skip
 
 
+def _stored_text(value) -> str:
+    """Return a developer's text (a lazy translation) as its English message id.
+
+    Ledger rows are read later by someone who may read another language: stored as the
+    message id, "Handling a complaint" is shown in the reader's language (privacy_tags'
+    `stored_text`). Anything else (a company's name) is stored as it is.
+    """
+    if isinstance(value, Promise):
+        with translation.override("en"):
+            return str(value)
+    return value
+
+
 def disclosure_record(
     *, actor, actor_label, fields, purpose, reason, subject=None, email="", object_label=""
 ) -> DisclosureEvent:
-    """Record that `actor` saw `fields` of a person's data (a user, or a guest by e-mail)."""
+    """Record that `actor` saw `fields` of a person's data (a user, or a guest by e-mail).
+
+    Pass `actor_label` and `reason` as lazy translations where they are the portal's own
+    words: they are stored in English and shown in the language of whoever reads them.
+    """
     return DisclosureEvent.objects.create(
         actor=actor,
-        actor_label=actor_label,
+        actor_label=_stored_text(actor_label),
         subject=subject,
         subject_hash="" if subject is not None or not email else email_hash(email),
         fields=list(fields),
         purpose=purpose if isinstance(purpose, Purpose) else Purpose.objects.get(code=purpose),
-        reason=reason,
+        reason=_stored_text(reason),
         object_label=object_label[:255],
         created_at=timezone.now(),
     )
@@ -161,13 +188,25 @@ POLICY_SESSION_KEY = "privacy_policy_accepted"
 
 
 def policy_publish(*, policy: PolicyVersion) -> PolicyVersion:
-    """Publish a policy version now; signed-in users are asked to accept it next visit."""
+    """Publish a version of a legal text now, and announce it.
+
+    A new privacy policy is put to signed-in users to accept at their next visit. A version
+    that replaces an earlier one is announced on the home page for NOTICE_DAYS and by
+    e-mail to every active user, in batches, by a task queued once this commits.
+    """
     from django.core.cache import cache
+
+    from privacy.selectors import LEGAL_NOTICES_CACHE_KEY
+    from privacy.tasks import legal_change_announce_task
 
     with transaction.atomic():
         policy.published_at = timezone.now()
         policy.save(update_fields=["published_at"])
-        transaction.on_commit(lambda: cache.delete(POLICY_CACHE_KEY))
+        transaction.on_commit(
+            lambda: cache.delete_many([POLICY_CACHE_KEY, LEGAL_NOTICES_CACHE_KEY])
+        )
+        if policy.version > 1:
+            _enqueue_on_commit(legal_change_announce_task, policy.pk)
     return policy
 
 
@@ -395,6 +434,8 @@ ANSWERS = {
     DataRequest.Kind.OBJECTION: _answer_withdrawal,
     DataRequest.Kind.WITHDRAWAL: _answer_withdrawal,
     DataRequest.Kind.RECTIFICATION: _answer_by_staff,
+    # Weighing an objection against the interest it opposes is a person's decision.
+    DataRequest.Kind.OBJECTION_INTEREST: _answer_by_staff,
     DataRequest.Kind.RESTRICTION: _answer_by_staff,
 }
 

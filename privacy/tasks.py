@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.db import OperationalError
 
-from privacy import services, sweep
+from privacy import announce, services, sweep
 from privacy.models import DataRequest
 
 
@@ -29,3 +29,18 @@ def retention_sweep_task() -> dict:
     """The daily retention sweep (Celery beat, 03:00 Asia/Almaty)."""
     run = sweep.retention_sweep()
     return {"subjects": run.subjects, "held": run.held, "counts": run.counts}
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def legal_change_announce_task(version_id: int) -> int:
+    """E-mail every active user about a new version of a legal text, in batches."""
+    return announce.legal_change_announce(version_id=version_id)
+
+
+@shared_task
+def legal_announcements_resume_task() -> int:
+    """Queue again the announcements that never finished (Celery beat)."""
+    pending = announce.legal_announcements_pending()
+    for version_id in pending:
+        legal_change_announce_task.delay(version_id)
+    return len(pending)

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from privacy import views
+from privacy import document_views, views
 
 app_name = "privacy"
 
 urlpatterns = [
-    path("policy/", views.policy, name="policy"),
-    path("policy/<int:version>/", views.policy_version, name="policy_version"),
+    path("policy/", document_views.policy, name="policy"),
+    path("policy/<int:version>/", document_views.policy_version, name="policy_version"),
+    path("rights/", document_views.rights, name="rights"),
     path("accept/", views.policy_accept, name="policy_accept"),
     path("request/", views.request_create, name="request"),
     path("request/sent/", views.request_sent, name="request_sent"),

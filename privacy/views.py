@@ -8,21 +8,22 @@ from cookie_consent.views import (
     CookieGroupListView,
     is_ajax_like,
 )
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from privacy import selectors, services, statistics
 from privacy.forms import DataRequestForm, PolicyAcceptForm
+from privacy.labels import readable_download, readable_export
 from privacy.limits import data_request_refused
-from privacy.models import DataRequest, PolicyVersion
-from privacy.registry import ExportEncoder, normalise_email, registry
+from privacy.models import DataRequest
+from privacy.registry import ExportEncoder, normalise_email
 from privacy.texts import COOKIE_BANNER_TEXT, COOKIE_GROUP_TEXT, POLICY_ACCEPT_TEXT
 
 REQUEST_ACCEPTED_MESSAGE = _(
@@ -36,35 +37,6 @@ REQUEST_RATE_LIMITED_MESSAGE = _(
 ERASURE_NEEDS_PASSWORD_MESSAGE = _(
     "Erasing your data closes your account. Confirm it with your password on this page."
 )
-
-
-def _policy_page(request, policy: PolicyVersion, *, is_current: bool):
-    return render(
-        request,
-        "privacy/policy.html",
-        {
-            "policy": policy,
-            "is_current": is_current,
-            "purposes": selectors.purpose_list(),
-            "sources": registry.sources(),
-            "versions": PolicyVersion.objects.published().only("version", "published_at"),
-            "retention_years": settings.PRIVACY_RETENTION_YEARS,
-            "request_days": settings.PRIVACY_REQUEST_DAYS,
-        },
-    )
-
-
-def policy(request):
-    current = selectors.policy_current()
-    if current is None:
-        raise Http404("No privacy policy has been published.")
-    return _policy_page(request, current, is_current=True)
-
-
-def policy_version(request, version: int):
-    policy_obj = get_object_or_404(PolicyVersion.objects.published(), version=version)
-    current = selectors.policy_current()
-    return _policy_page(request, policy_obj, is_current=policy_obj == current)
 
 
 @login_required
@@ -100,7 +72,7 @@ class CookieSettingsView(CookieGroupListView):
     """The cookie settings page: every group, necessary ones included, with its cookies."""
 
     def get_queryset(self):
-        return CookieGroup.objects.prefetch_related("cookie_set").order_by("ordering")
+        return CookieGroup.objects.prefetch_related("cookie_set__partners").order_by("ordering")
 
 
 class _LedgerMixin:
@@ -117,7 +89,8 @@ class _LedgerMixin:
                 text = str(COOKIE_BANNER_TEXT)
             else:
                 text = "\n".join(
-                    COOKIE_GROUP_TEXT % {"group": g.name, "description": g.description}
+                    COOKIE_GROUP_TEXT
+                    % {"group": gettext(g.name), "description": gettext(g.description)}
                     for g in groups
                 )
             services.cookie_choice_record(
@@ -204,8 +177,10 @@ def request_download(request, token: str):
         return render(request, "privacy/request_invalid.html", {"error": error}, status=404)
     if data_request.kind != DataRequest.Kind.ACCESS or data_request.export is None:
         raise Http404
+    # Named in the reader's language, like the Personal Account's download.
+    readable = readable_download(readable_export(data_request.export))
     response = HttpResponse(
-        json.dumps(data_request.export, cls=ExportEncoder, ensure_ascii=False, indent=2),
+        json.dumps(readable, cls=ExportEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="my-data-{data_request.pk}.json"'

@@ -10,11 +10,33 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from listings.admin import moderation_rule_page
+from listings.forms import ModerationRuleForm
+from listings.rules import Rule
 from privacy.admin_mixins import DisclosureAdminMixin
 from privacy.services import disclosure_record
 from support import selectors, services
 from support.forms import CloseComplaintForm
 from support.models import CallbackRequest, Complaint, ComplaintAction, Feedback
+
+# The rule a moderator is offered first for each reason a reporter can give; the moderator
+# decides, and "other" proposes nothing.
+RULE_FOR_REASON = {
+    Complaint.Reason.FRAUD: Rule.HONEST_DEALING,
+    Complaint.Reason.WRONG_INFORMATION: Rule.TRUTHFUL,
+    Complaint.Reason.PROHIBITED_GOODS: Rule.LAWFUL,
+    Complaint.Reason.OFFENSIVE: Rule.RESPECT,
+    Complaint.Reason.PRIVACY: Rule.PERSONAL_DATA,
+}
+
+
+def rule_for_reason(reason: str, target_kind: str) -> str:
+    if target_kind == Complaint.TargetKind.REVIEW and reason in (
+        Complaint.Reason.FRAUD,
+        Complaint.Reason.WRONG_INFORMATION,
+    ):
+        return Rule.HONEST_REVIEWS
+    return RULE_FOR_REASON.get(reason, "")
 
 
 class SupportDisclosureMixin(DisclosureAdminMixin):
@@ -32,11 +54,11 @@ class SupportDisclosureMixin(DisclosureAdminMixin):
             if user is None and not email:
                 disclosure_record(
                     actor=request.user,
-                    actor_label=str(_("Portal administrator")),
+                    actor_label=_("Portal administrator"),
                     fields=self.disclosure_fields,
                     purpose=self.disclosure_purpose,
-                    reason=str(self.disclosure_reason),
-                    object_label=f"{obj._meta.verbose_name}: {obj.pk}",
+                    reason=self.disclosure_reason,
+                    object_label=f"#{obj.pk}",
                 )
         return response
 
@@ -44,7 +66,7 @@ class SupportDisclosureMixin(DisclosureAdminMixin):
 class ComplaintActionInline(admin.TabularInline):
     model = ComplaintAction
     extra = 0
-    fields = ("created_at", "kind", "actor", "note")
+    fields = ("created_at", "kind", "rule", "actor", "note")
     readonly_fields = fields
     can_delete = False
 
@@ -161,23 +183,37 @@ class ComplaintAdmin(SupportDisclosureMixin, admin.ModelAdmin):
         self._each(request, queryset, services.complaint_start_review,
                    _("%(n)d complaints in review."))  # fmt: skip
 
+    def _moderate(self, request, queryset, service, done_message, *, action):
+        """Ask which rule the decision cites (proposed from the complaint), then apply it."""
+        data = request.POST if "apply" in request.POST else None
+        first = queryset.order_by("pk").first()
+        initial = {"rule": rule_for_reason(first.reason, first.target_kind)} if first else {}
+        form = ModerationRuleForm(data, initial=initial)
+        if not form.is_valid():
+            return moderation_rule_page(self, request, queryset, form, action=action)
+        self._each(request, queryset, service, done_message, rule=form.cleaned_data["rule"])
+        return None
+
     @admin.action(description=_("Hide the listing (and resolve)"), permissions=["moderate_listing"])
     def hide_listing(self, request, queryset):
-        self._each(request, queryset, services.complaint_hide_listing,
-                   _("Listing hidden for %(n)d complaints; the reporters are told."))  # fmt: skip
+        return self._moderate(request, queryset, services.complaint_hide_listing,
+                              _("Listing hidden for %(n)d complaints; the reporters are told."),
+                              action="hide_listing")  # fmt: skip
 
     @admin.action(description=_("Hide the review (and resolve)"), permissions=["moderate_review"])
     def hide_review(self, request, queryset):
-        self._each(request, queryset, services.complaint_hide_review,
-                   _("Review hidden for %(n)d complaints; the reporters are told."))  # fmt: skip
+        return self._moderate(request, queryset, services.complaint_hide_review,
+                              _("Review hidden for %(n)d complaints; the reporters are told."),
+                              action="hide_review")  # fmt: skip
 
     @admin.action(
         description=_("Block all listings of the seller (and resolve)"),
         permissions=["moderate_listing"],
     )
     def block_seller(self, request, queryset):
-        self._each(request, queryset, services.complaint_block_seller,
-                   _("Seller blocked for %(n)d complaints; the reporters are told."))  # fmt: skip
+        return self._moderate(request, queryset, services.complaint_block_seller,
+                              _("Seller blocked for %(n)d complaints; the reporters are told."),
+                              action="block_seller")  # fmt: skip
 
     @admin.action(description=_("Resolve, with a message to the reporter"), permissions=["handle"])
     def resolve(self, request, queryset):

@@ -15,6 +15,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.models import Company
 from listings.models import Listing, Review
+from listings.rules import Rule
 
 TEXT_MAX_LENGTH = 2000
 NAME_MAX_LENGTH = 150
@@ -148,6 +149,13 @@ class ComplaintAction(models.Model):
         related_name="complaint_actions",
     )
     note = models.TextField(_("note"), blank=True)
+    rule = models.CharField(
+        _("rule broken"),
+        max_length=16,
+        choices=Rule.choices,
+        blank=True,
+        help_text=_("The rule a moderation decision cites (hiding, blocking)."),
+    )
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:

@@ -17,11 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from listings.models import Listing, Review
+from listings.rules import Rule
 from listings.services import listings_block, review_set_hidden
 from orders.services import mail_queue
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import normalise_email
-from privacy.services import consent_grant
+from privacy.services import consent_grant, site_url
 from support import texts
 from support.models import CallbackRequest, Complaint, ComplaintAction, Feedback
 from support.selectors import ComplaintTarget
@@ -32,6 +33,7 @@ NOT_ABOUT_A_REVIEW = _("Complaint #%(pk)s is not about a review.")
 NO_SELLER = _("Complaint #%(pk)s names no seller (it may have been deleted).")
 TARGET_GONE = _("The item of complaint #%(pk)s no longer exists.")
 REJECT_NEEDS_REASON = _("Give the reason for rejecting: the reporter is told it.")
+MODERATION_NEEDS_RULE = _("Choose the rule that is broken: every moderation decision cites one.")
 
 
 class SupportError(Exception):
@@ -153,8 +155,12 @@ def _locked(complaint: Complaint) -> Complaint:
     )
 
 
-def _record(complaint: Complaint, *, kind: str, actor, note: str = "") -> ComplaintAction:
-    return ComplaintAction.objects.create(complaint=complaint, kind=kind, actor=actor, note=note)
+def _record(
+    complaint: Complaint, *, kind: str, actor, note: str = "", rule: str = ""
+) -> ComplaintAction:
+    return ComplaintAction.objects.create(
+        complaint=complaint, kind=kind, actor=actor, note=note, rule=rule
+    )
 
 
 def _refuse(message, complaint: Complaint):
@@ -163,16 +169,16 @@ def _refuse(message, complaint: Complaint):
     )
 
 
-def _close(complaint: Complaint, *, status: str, resolution: str) -> None:
-    """Close the complaint and tell the reporter, once the transaction commits."""
+def _close(complaint: Complaint, *, status: str, resolution: str, rule: str = "") -> None:
+    """Close the complaint and tell the reporter (with the rule broken, if any)."""
     complaint.status = status
     complaint.resolution = resolution
     complaint.closed_at = timezone.now()
     complaint.save(update_fields=["status", "resolution", "closed_at"])
-    _mail_reporter(complaint)
+    _mail_reporter(complaint, rule=rule)
 
 
-def _mail_reporter(complaint: Complaint) -> None:
+def _mail_reporter(complaint: Complaint, *, rule: str = "") -> None:
     """Queue the outcome for the reporter in the outbox, in the closing transaction."""
     to = complaint.reporter_email
     if not to:
@@ -181,7 +187,12 @@ def _mail_reporter(complaint: Complaint) -> None:
         "pk": complaint.pk,
         "status": complaint.get_status_display().lower(),
     }
-    body = render_to_string("support/email/complaint_closed.txt", {"complaint": complaint})
+    context = {
+        "complaint": complaint,
+        "rule": Rule(rule).label if rule else "",
+        "rules_url": site_url("legal:rules"),
+    }
+    body = render_to_string("support/email/complaint_closed.txt", context)
     mail_queue(to=to, subject=subject, body=body, recipient=complaint.reporter)
 
 
@@ -198,56 +209,67 @@ def complaint_start_review(*, complaint: Complaint, actor) -> Complaint:
     return complaint
 
 
-def _moderate(complaint, *, actor, kind, note, resolution) -> Complaint:
-    _record(complaint, kind=kind, actor=actor, note=note)
+def _moderate(complaint, *, actor, kind, note, resolution, rule) -> Complaint:
+    _record(complaint, kind=kind, actor=actor, note=note, rule=rule)
     # Moderation may follow a closed complaint (a second look); only an open one is
     # closed by it, and only then is the reporter told.
     if complaint.is_open:
-        _close(complaint, status=Complaint.Status.RESOLVED, resolution=str(resolution))
+        _close(complaint, status=Complaint.Status.RESOLVED, resolution=str(resolution), rule=rule)
     return complaint
 
 
+def _check_rule(rule: str) -> str:
+    if rule not in Rule.values:
+        raise SupportError(MODERATION_NEEDS_RULE)
+    return rule
+
+
 @transaction.atomic
-def complaint_hide_listing(*, complaint: Complaint, actor, note: str = "") -> Complaint:
+def complaint_hide_listing(*, complaint: Complaint, actor, rule: str, note: str = "") -> Complaint:
     """Block the reported listing (it leaves search and its page) and resolve the complaint."""
+    _check_rule(rule)
     complaint = _locked(complaint)
     if complaint.target_kind != Complaint.TargetKind.LISTING:
         _refuse(NOT_ABOUT_A_LISTING, complaint)
     if complaint.listing_id is None:
         _refuse(TARGET_GONE, complaint)
-    listings_block(listings=Listing.objects.filter(pk=complaint.listing_id))
+    listings_block(listings=Listing.objects.filter(pk=complaint.listing_id), rule=rule)
     return _moderate(
         complaint, actor=actor, kind=ComplaintAction.Kind.LISTING_HIDDEN, note=note,
-        resolution=texts.RESOLUTION_LISTING_HIDDEN,
+        resolution=texts.RESOLUTION_LISTING_HIDDEN, rule=rule,
     )  # fmt: skip
 
 
 @transaction.atomic
-def complaint_hide_review(*, complaint: Complaint, actor, note: str = "") -> Complaint:
+def complaint_hide_review(*, complaint: Complaint, actor, rule: str, note: str = "") -> Complaint:
     """Hide the reported review from the seller's page and resolve the complaint."""
+    _check_rule(rule)
     complaint = _locked(complaint)
     if complaint.target_kind != Complaint.TargetKind.REVIEW:
         _refuse(NOT_ABOUT_A_REVIEW, complaint)
     if complaint.review_id is None:
         _refuse(TARGET_GONE, complaint)
-    review_set_hidden(reviews=Review.objects.filter(pk=complaint.review_id), hidden=True)
+    reviews = Review.objects.filter(pk=complaint.review_id)
+    review_set_hidden(reviews=reviews, hidden=True, rule=rule)
     return _moderate(
         complaint, actor=actor, kind=ComplaintAction.Kind.REVIEW_HIDDEN, note=note,
-        resolution=texts.RESOLUTION_REVIEW_HIDDEN,
+        resolution=texts.RESOLUTION_REVIEW_HIDDEN, rule=rule,
     )  # fmt: skip
 
 
 @transaction.atomic
-def complaint_block_seller(*, complaint: Complaint, actor, note: str = "") -> Complaint:
+def complaint_block_seller(*, complaint: Complaint, actor, rule: str, note: str = "") -> Complaint:
     """Block every listing of the seller the complaint names, and resolve the complaint."""
+    _check_rule(rule)
     complaint = _locked(complaint)
     if complaint.seller_id is None:
         _refuse(NO_SELLER, complaint)
-    blocked = listings_block(listings=Listing.objects.filter(company_id=complaint.seller_id))
+    listings = Listing.objects.filter(company_id=complaint.seller_id)
+    blocked = listings_block(listings=listings, rule=rule)
     note = note or str(_("%(n)d listings blocked.") % {"n": blocked})
     return _moderate(
         complaint, actor=actor, kind=ComplaintAction.Kind.SELLER_BLOCKED, note=note,
-        resolution=texts.RESOLUTION_SELLER_BLOCKED,
+        resolution=texts.RESOLUTION_SELLER_BLOCKED, rule=rule,
     )  # fmt: skip
 
 

@@ -42,7 +42,7 @@ def sign_in(page, email, password=PASSWORD):
 def test_sign_up_with_consent_confirm_the_email_and_sign_in(page, live_server):
     page.goto("/accounts/signup/")
     decline_optional_cookies(page)
-    page.get_by_label("Email", exact=True).fill("aigerim@example.kz")
+    page.get_by_label("E-mail address", exact=True).fill("aigerim@example.kz")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_label("First name").fill("Aigerim")
@@ -64,6 +64,8 @@ def test_sign_up_with_consent_confirm_the_email_and_sign_in(page, live_server):
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.locator("#id_accept_privacy_policy").check()
+    page.locator("#id_accept_terms").check()
+    page.locator("#id_confirm_age").check()
     marketing.check()
     page.get_by_role("button", name="Sign up").click()
 
@@ -167,8 +169,12 @@ def test_withdraw_marketing_download_my_data_and_delete_the_account(page):
     assert download.suggested_filename.startswith("dala-market-my-data-")
     with open(download.path(), encoding="utf-8") as f:
         data = json.load(f)
-    assert set(data) == {source.key for source in registry.sources()}
-    assert data["accounts.user"]["rows"][0]["email"] == "leaving@example.kz"
+    # The file names every section and column in the person's language, never a code name.
+    sections = {s["Where"]: s for s in data["Your data on Dala Market"]}
+    assert set(sections) == {str(source.description) for source in registry.sources()}
+    account = sections["Your account: name, e-mail, phone, region, address and activity dates"]
+    assert account["Records"][0]["E-mail address"] == "leaving@example.kz"
+    assert "accounts.user" not in json.dumps(data)
     user.refresh_from_db()
     assert user.password not in json.dumps(data)  # no password hash, whatever the hasher
     assert DataRequest.objects.get(user=user, kind="access").status == "done"

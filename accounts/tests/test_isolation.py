@@ -114,7 +114,10 @@ def test_asking_for_another_persons_export_returns_mine(member_client, member, v
     )
 
     data = json.loads(response.content)
-    assert [row["pk"] for row in data["accounts.user"]["rows"]] == [member.pk]
+    [account] = [
+        s for s in data["Your data on Dala Market"] if s["Where"].startswith("Your account")
+    ]
+    assert [row["Record number"] for row in account["Records"]] == [str(member.pk)]
     assert "victim" not in response.content.decode().lower()
     assert not DataRequest.objects.filter(user=victim).exists()
 

@@ -35,11 +35,21 @@ def test_privacy_page_shows_every_purpose_with_the_current_consent(member_client
     assert not rows[Purpose.SERVICE].changeable
 
 
-def test_privacy_page_offers_closing_the_account_for_required_purposes(member_client):
+def test_privacy_page_offers_what_the_law_offers_for_each_required_purpose(member_client):
+    """Not "withdraw consent" where nothing rests on consent: closing the account for the
+    contract, an objection for a legitimate interest, nothing for a legal obligation."""
     html = member_client.get(URL).content.decode()
 
+    def row(code):
+        start = html.index(f'id="purpose-{code}"')
+        return html[start : html.index("</tr>", start)]
+
+    assert 'href="/account/privacy/delete/"' in row(Purpose.SERVICE)
+    assert 'action="/account/privacy/object/"' in row(Purpose.FRAUD)
+    assert "<form" not in row(Purpose.LEGAL)
+    assert "<a " not in row(Purpose.LEGAL)
     for code in Purpose.objects.filter(is_required=True).values_list("code", flat=True):
-        assert f'href="/account/privacy/withdraw/{code}/"' in html
+        assert "Withdraw consent" not in row(code)
 
 
 def test_granting_and_withdrawing_marketing_goes_to_the_ledger(member_client, member):
@@ -124,7 +134,7 @@ def test_who_has_seen_my_data_lists_disclosures_about_me_only(member_client, mem
     html = member_client.get(URL).content.decode()
 
     assert "TOO Seller" in html
-    assert "phone, email" in html
+    assert "phone, e-mail" in html
     assert "Order #A1 to this seller" in html
     assert "Order #B2" not in html
 

@@ -2,11 +2,19 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 
-from accounts.forms import ACCEPT_POLICY_REQUIRED_MESSAGE, MARKETING_LABEL, NAME_REQUIRED_MESSAGE
+from accounts.forms import (
+    ACCEPT_POLICY_REQUIRED_MESSAGE,
+    ACCEPT_TERMS_REQUIRED_MESSAGE,
+    AGE_LABEL,
+    CONFIRM_AGE_REQUIRED_MESSAGE,
+    MARKETING_LABEL,
+    NAME_REQUIRED_MESSAGE,
+)
 from accounts.models import User
 from accounts.tests.factories import PASSWORD, UserFactory, published_policy
 from accounts.validators import PHONE_INVALID_MESSAGE, PHONE_NOT_KZ_MESSAGE
-from privacy.models import ConsentEvent, Purpose
+from privacy.models import Acceptance, ConsentEvent, Purpose
+from privacy.selectors import document_current
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +32,8 @@ def signup_data(**overrides):
         "patronymic": "",
         "phone": "+7 701 234 5678",
         "accept_privacy_policy": "on",
+        "accept_terms": "on",
+        "confirm_age": "on",
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -47,6 +57,8 @@ def test_signup_form_has_exactly_the_fields_of_the_public_contract(client):
         "patronymic",
         "phone",
         "accept_privacy_policy",
+        "accept_terms",
+        "confirm_age",
         "marketing_opt_in",
     ]
 
@@ -77,6 +89,68 @@ def test_signup_without_accepting_the_policy_is_refused_at_the_field_and_creates
     assert not EmailAddress.objects.exists()
     assert not ConsentEvent.objects.exists()
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("confirm_age", CONFIRM_AGE_REQUIRED_MESSAGE),
+        ("accept_terms", ACCEPT_TERMS_REQUIRED_MESSAGE),
+    ],
+)
+def test_signup_without_the_age_or_the_terms_is_refused_at_the_field_and_saves_nothing(
+    client, field, message
+):
+    response = post_signup(client, **{field: None})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [str(message)]
+    assert str(message) in response.content.decode()
+    assert not User.objects.exists()
+    assert not EmailAddress.objects.exists()
+    assert not ConsentEvent.objects.exists()
+    assert not Acceptance.objects.exists()
+    assert mail.outbox == []
+
+
+def test_signup_states_the_age_and_links_the_terms_and_rules_in_force(client):
+    html = client.get(SIGNUP_URL).content.decode()
+
+    assert "Dala Market is for people aged 18 and over." in html
+    assert 'href="/terms/"' in html
+    assert 'href="/rules/"' in html
+    assert "user agreement (version 1)" in html
+
+
+def test_signup_records_the_terms_the_rules_and_the_age_with_the_words_shown(client):
+    post_signup(client)
+
+    user = User.objects.get(email="aigerim@example.kz")
+    rows = {row.statement: row for row in Acceptance.objects.filter(user=user)}
+    assert set(rows) == {"terms", "rules", "age"}
+    assert rows["terms"].document_version == document_current(document="terms")
+    assert rows["rules"].document_version == document_current(document="rules")
+    assert rows["age"].document_version is None
+    assert rows["age"].text_shown == str(AGE_LABEL)
+    assert "user agreement (version 1)" in rows["terms"].text_shown
+    assert "<a" not in rows["terms"].text_shown
+    assert {row.language for row in rows.values()} == {"en"}
+    assert rows["terms"].ip_truncated == "85.29.130.0"
+
+
+def test_signup_in_kazakh_records_kazakh_words_and_the_language(client):
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "kk"
+    post_signup(client)
+
+    user = User.objects.get(email="aigerim@example.kz")
+    assert user.language == "kk"
+    event = ConsentEvent.objects.filter(user=user).first()
+    assert event.language == "kk"
+    assert "құпиялылық саясаты" in event.text_shown.lower() or "саясат" in event.text_shown
+    age = Acceptance.objects.get(user=user, statement="age")
+    assert age.text_shown == "Менің 18 жасқа толғанымды немесе одан үлкен екенімді растаймын."
 
 
 def test_signup_records_consent_to_every_required_purpose_with_policy_text_ip_and_agent(client):

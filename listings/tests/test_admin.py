@@ -18,12 +18,20 @@ def test_admin_searches_listings_through_the_full_text_index(admin_client):
 def test_staff_block_a_listing_and_it_leaves_the_public_pages(admin_client, client):
     listing = ListingFactory()
 
-    admin_client.post(
+    asked = admin_client.post(
         "/admin/listings/listing/", {"action": "block", "_selected_action": [listing.pk]}
+    )
+    assert "Which rule is broken?" in asked.content.decode()
+    assert Listing.objects.get(pk=listing.pk).status == Listing.Status.PUBLISHED
+
+    admin_client.post(
+        "/admin/listings/listing/",
+        {"action": "block", "_selected_action": [listing.pk], "apply": "1", "rule": "lawful"},
     )
 
     listing.refresh_from_db()
     assert listing.status == Listing.Status.BLOCKED
+    assert listing.moderation_rule == "lawful"
     assert client.get(f"/listings/{listing.pk}/").status_code == 404
 
 

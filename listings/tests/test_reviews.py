@@ -146,16 +146,19 @@ def test_staff_hide_and_show_reviews_from_admin(admin_client):
     review = ReviewFactory()
 
     admin_client.post(
-        "/admin/listings/review/", {"action": "hide", "_selected_action": [review.pk]}
+        "/admin/listings/review/",
+        {"action": "hide", "_selected_action": [review.pk], "apply": "1", "rule": "respect"},
     )
     review.refresh_from_db()
     assert review.is_hidden
+    assert review.moderation_rule == "respect"
 
     admin_client.post(
         "/admin/listings/review/", {"action": "show", "_selected_action": [review.pk]}
     )
     review.refresh_from_db()
     assert not review.is_hidden
+    assert review.moderation_rule == ""
 
 
 def test_opening_a_review_in_admin_records_a_disclosure(admin_client):

@@ -485,7 +485,7 @@ def test_publishing_or_blocking_shows_in_cached_searches_at_once(
     assert titles(client.get(SEARCH, {"q": "сеялка"})) == ["Сеялка СЗ-5.4"]
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.listings_block(listings=Listing.objects.filter(pk=listing.pk))
+        services.listings_block(listings=Listing.objects.filter(pk=listing.pk), rule="lawful")
 
     assert titles(client.get(SEARCH, {"q": "сеялка"})) == []
 

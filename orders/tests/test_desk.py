@@ -103,8 +103,9 @@ def test_opening_a_guest_order_records_a_disclosure_keyed_by_the_guests_email(
     assert event.subject_hash == email_hash("guest@example.kz")
     assert event.fields == ["full_name", "organization", "email", "phone", "address", "comment"]
     assert event.purpose.code == "orders"
-    assert event.object_label == f"Order {order.number}"
-    assert event.reason
+    assert event.object_label == f"№ {order.number}"
+    # Stored as the message id, shown in the language of whoever reads it.
+    assert event.reason == "The seller opened the order to handle it"
 
 
 def test_every_view_of_the_contact_data_leaves_its_own_event(seller_client, company):
@@ -127,8 +128,9 @@ def test_a_signed_in_buyer_sees_the_disclosure_on_their_privacy_page(
     page = client.get("/account/privacy/").content.decode()
 
     assert company.name in page
-    assert f"Order {order.number}" in page
-    assert "full_name, organization, email, phone, address, comment" in page
+    assert f"№ {order.number}" in page
+    assert "full_name" not in page
+    assert "full name, organization, e-mail, phone, address, comment" in page
 
 
 def test_the_detail_shows_the_buyers_contact_data_escaped(seller_client, company):

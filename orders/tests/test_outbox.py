@@ -65,6 +65,9 @@ def test_placing_an_order_mails_the_seller_and_the_buyer(
     to_buyer = sent["erlan.akhmetov@example.kz"]
     assert f"/orders/{order.public_id}/" in to_buyer.body
     assert "Сеялка" in to_buyer.body
+    # A guest has no Personal Account: the e-mail leads to "Your data and rights".
+    assert "/privacy/rights/" in to_buyer.body
+    assert "/privacy/rights/" not in to_seller.body
     assert set(OutgoingMail.objects.values_list("status", flat=True)) == {"sent"}
 
 

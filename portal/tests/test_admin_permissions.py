@@ -17,6 +17,8 @@ from accounts.tests.factories import (
     second_factor_add,
     sign_in_with_second_factor,
 )
+from deals.services.conversations import conversation_ask
+from deals.tests.factories import RequestFactory
 from listings.tests.factories import ListingFactory, ReviewFactory
 from orders.tests.factories import OrderFactory
 from privacy.tests.factories import PolicyVersionFactory
@@ -81,6 +83,8 @@ def rows(db):
     CallbackRequestFactory()
     FeedbackFactory()
     Group.objects.create(name="Moderators")
+    RequestFactory(buyer=person)
+    conversation_ask(user=person, listing=listing, body="Is it in stock?")
     return person
 
 

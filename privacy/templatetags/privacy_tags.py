@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 
+from privacy import labels
 from privacy.texts import COOKIE_BANNER_TEXT
 
 register = template.Library()
@@ -29,3 +31,27 @@ def policy_html(text: str):
         if lines:
             blocks.append(format_html("<p>{}</p>", " ".join(lines)))
     return format_html_join("\n", "{}", ((b,) for b in blocks))
+
+
+@register.filter
+def stored_text(value: str) -> str:
+    """Show a text a ledger stored as its English message id in the reader's language."""
+    return gettext(value) if value else value
+
+
+@register.filter
+def field_labels(names) -> str:
+    """Name a list of stored field names ("full_name") as a person reads them."""
+    return labels.fields_label(names or [])
+
+
+@register.inclusion_tag("privacy/_change_notice.html")
+def legal_change_notice():
+    """Tell visitors which legal texts changed in the last 30 days (the home page).
+
+    Its content is `privacy.selectors.legal_notice_key()`: a page cache that stores a page
+    with this notice must put that key in its own.
+    """
+    from privacy.selectors import legal_notice_list
+
+    return {"notices": legal_notice_list()}

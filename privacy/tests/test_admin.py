@@ -1,4 +1,5 @@
 import pytest
+from django.utils.text import capfirst
 
 from accounts.tests.factories import UserFactory, sign_in_with_second_factor
 from privacy.models import ConsentEvent, DataRequest, DisclosureEvent, PolicyVersion
@@ -71,7 +72,9 @@ def test_a_published_policy_version_cannot_be_edited_in_admin(staff_client):
     )
 
     assert response.status_code in (200, 302)
-    assert PolicyVersion.objects.get(version=1).text.startswith("## 1. Who we are")
+    assert PolicyVersion.objects.get(document="privacy", version=1).text.startswith(
+        "## 1. Who we are"
+    )
 
 
 def test_records_of_processing_lists_every_registered_source(staff_client):
@@ -80,11 +83,12 @@ def test_records_of_processing_lists_every_registered_source(staff_client):
     html = staff_client.get("/admin/privacy/purpose/records/").content.decode()
 
     for source in registry.sources():
-        assert source.key in html
+        assert str(capfirst(source.model._meta.verbose_name_plural)) in html
+        assert source.key not in html
 
 
 def test_publishing_a_draft_in_admin_puts_it_in_force(staff_client):
-    draft = PolicyVersion.objects.create(version=2, text="## New\nNew text")
+    draft = PolicyVersion.objects.create(version=3, text="## New\nNew text")
 
     staff_client.post(
         "/admin/privacy/policyversion/", {"action": "publish", "_selected_action": [draft.pk]}

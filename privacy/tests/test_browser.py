@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 from accounts.tests.factories import UserFactory
 from privacy import services
 from privacy.models import ConsentEvent, PolicyVersion, Purpose
+from privacy.selectors import policy_current
 
 pytestmark = [
     pytest.mark.browser,
@@ -11,9 +12,9 @@ pytestmark = [
 ]
 
 
-def test_user_who_accepted_v1_is_asked_to_accept_v2_once_published(signed_in_page, live_server):
+def test_a_user_is_asked_to_accept_the_next_policy_once_published(signed_in_page, live_server):
     user = UserFactory()
-    v1 = PolicyVersion.objects.get(version=1)
+    v1 = policy_current()  # version 2 since the migrations
     for purpose in Purpose.objects.filter(is_required=True):
         ConsentEvent.objects.create(
             user=user, purpose=purpose, action="grant", channel="signup", text_shown="v1",
@@ -24,18 +25,18 @@ def test_user_who_accepted_v1_is_asked_to_accept_v2_once_published(signed_in_pag
     expect(page.get_by_role("heading", level=1)).not_to_have_text("Our privacy policy has changed")
 
     draft = PolicyVersion.objects.create(
-        version=2, text="## 1. New\nSecond text.", summary_of_changes="We now name our carriers."
+        version=3, text="## 1. New\nSecond text.", summary_of_changes="We now name our carriers."
     )
     services.policy_publish(policy=draft)
     page.goto("/")
 
     expect(page).to_have_url(f"{live_server.url}/privacy/accept/?next=%2F")
     expect(page.get_by_text("We now name our carriers.")).to_be_visible()
-    page.get_by_label("I have read the privacy policy, version 2, and accept it.").check()
+    page.get_by_label("I have read the privacy policy, version 3, and accept it.").check()
     page.get_by_role("button", name="Accept and continue").click()
 
     expect(page).to_have_url(f"{live_server.url}/")
-    accepted = ConsentEvent.objects.filter(user=user, policy_version__version=2)
+    accepted = ConsentEvent.objects.filter(user=user, policy_version__version=3)
     assert set(accepted.values_list("purpose__code", flat=True)) == {"service", "fraud", "legal"}
     assert page.errors == []
 

@@ -3,7 +3,8 @@ from playwright.sync_api import expect
 
 from accounts.tests.factories import PASSWORD, CompanyFactory, UserFactory
 from orders.tests.factories import completed_order
-from privacy.models import ConsentEvent, PolicyVersion, Purpose
+from privacy.models import ConsentEvent, Purpose
+from privacy.selectors import policy_current
 
 pytestmark = [
     pytest.mark.browser,
@@ -12,7 +13,7 @@ pytestmark = [
 
 
 def _accepted_policy(user):
-    policy = PolicyVersion.objects.get(version=1)
+    policy = policy_current()
     for purpose in Purpose.objects.filter(is_required=True):
         ConsentEvent.objects.create(
             user=user, purpose=purpose, action="grant", channel="signup", text_shown="v1",

@@ -58,5 +58,8 @@ def test_staff_process_a_guests_access_request_in_admin(
     with page.expect_download() as guest_download:
         page.evaluate("url => { window.location.href = url; }", _link(mail.outbox[-1]))
     export = json.loads(Path(guest_download.value.path()).read_text())
-    assert export["privacy.consentevent"]["rows"][0]["purpose__code"] == "orders"
+    [consents] = [s for s in export["Your data on Dala Market"] if s["Where"].startswith("Consent")]
+    assert (
+        consents["Records"][0]["Purpose"] == "Orders and disclosure of contact data to the seller"
+    )
     assert page.errors == []

@@ -20,8 +20,10 @@ def test_consent_event_keeps_policy_version_text_truncated_ip_and_user_agent():
     event = _grant(user)
 
     event.refresh_from_db()
-    assert event.policy_version.version == 1
+    assert event.policy_version == selectors.policy_current()
+    assert event.policy_version.document == "privacy"
     assert event.text_shown == "Send me news"
+    assert event.language == "en"  # the tests' default language
     assert event.ip_truncated == "203.0.113.0"
     assert event.user_agent == "Firefox"
 

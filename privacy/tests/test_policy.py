@@ -2,6 +2,7 @@ import pytest
 
 from accounts.tests.factories import UserFactory
 from privacy.models import ConsentEvent, PolicyVersion, Purpose
+from privacy.selectors import policy_current
 from privacy.tests.factories import PolicyVersionFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +40,12 @@ def test_policy_page_lists_the_data_declared_to_the_registry(client):
 
 
 def test_an_old_version_stays_readable_after_a_new_one_is_published(client):
-    PolicyVersionFactory(version=2, text="## 1. New\nThe second text.")
+    PolicyVersionFactory(version=3, text="## 1. New\nThe third text.")
 
     current = client.get("/privacy/policy/").content.decode()
     old = client.get("/privacy/policy/1/").content.decode()
 
-    assert "The second text." in current
+    assert "The third text." in current
     assert "Dala Market is an online marketplace" in old
     assert "no longer in force" in old
 
@@ -57,7 +58,7 @@ def test_a_draft_or_missing_version_is_not_found(client):
 
 
 def test_policy_text_is_escaped(client):
-    PolicyVersionFactory(version=2, text="<script>alert(1)</script>")
+    PolicyVersionFactory(version=3, text="<script>alert(1)</script>")
 
     html = client.get("/privacy/policy/").content.decode()
 
@@ -70,7 +71,7 @@ def _accepted_v1(client):
     for purpose in Purpose.objects.filter(is_required=True):
         ConsentEvent.objects.create(
             user=user, purpose=purpose, action="grant", channel="signup", text_shown="v1",
-            policy_version=PolicyVersion.objects.get(version=1),
+            policy_version=policy_current(),
         )  # fmt: skip
     client.force_login(user)
     return user
@@ -84,7 +85,7 @@ def test_user_who_accepted_v1_is_not_asked_again_while_v1_is_in_force(client):
 
 def test_user_who_accepted_v1_is_asked_to_accept_v2_and_the_acceptance_is_recorded(client):
     user = _accepted_v1(client)
-    PolicyVersionFactory(version=2, summary_of_changes="We added a purpose.")
+    PolicyVersionFactory(version=3, summary_of_changes="We added a purpose.")
 
     response = client.get("/")
     assert response.status_code == 302
@@ -96,25 +97,25 @@ def test_user_who_accepted_v1_is_asked_to_accept_v2_and_the_acceptance_is_record
 
     assert response.status_code == 302
     assert response["Location"] == "/"
-    events = ConsentEvent.objects.filter(user=user, policy_version__version=2)
+    events = ConsentEvent.objects.filter(user=user, policy_version__version=3)
     assert set(events.values_list("purpose__code", flat=True)) == {"service", "fraud", "legal"}
     assert client.get("/").status_code == 200
 
 
 def test_accepting_without_ticking_the_box_is_refused_at_the_field(client):
     user = _accepted_v1(client)
-    PolicyVersionFactory(version=2)
+    PolicyVersionFactory(version=3)
 
     response = client.post("/privacy/accept/", {"next": "/"})
 
     assert response.status_code == 200
     assert "Tick the box to accept the policy" in response.content.decode()
-    assert not ConsentEvent.objects.filter(user=user, policy_version__version=2).exists()
+    assert not ConsentEvent.objects.filter(user=user, policy_version__version=3).exists()
 
 
 def test_accept_page_never_redirects_off_site(client):
     _accepted_v1(client)
-    PolicyVersionFactory(version=2)
+    PolicyVersionFactory(version=3)
 
     response = client.post("/privacy/accept/", {"accept": "on", "next": "https://evil.example/"})
 
@@ -123,7 +124,7 @@ def test_accept_page_never_redirects_off_site(client):
 
 def test_a_form_post_is_never_interrupted_by_the_new_policy(client):
     _accepted_v1(client)
-    PolicyVersionFactory(version=2)
+    PolicyVersionFactory(version=3)
 
     response = client.post("/i18n/setlang/", {"language": "ru", "next": "/"})
 

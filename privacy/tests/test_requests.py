@@ -113,7 +113,10 @@ def test_a_guests_access_request_is_exported_and_downloadable_through_the_link(
     response = client.get(_link(mail.outbox[1]))
     assert response["Content-Disposition"].startswith("attachment")
     export = json.loads(response.content)
-    assert export["privacy.consentevent"]["rows"][0]["purpose__code"] == "orders"
+    [consents] = [s for s in export["Your data on Dala Market"] if s["Where"].startswith("Consent")]
+    purpose = consents["Records"][0]["Purpose"]
+    assert purpose == "Orders and disclosure of contact data to the seller"
+    assert "purpose__code" not in response.content.decode()
 
 
 def test_running_an_unverified_request_is_refused():

@@ -127,7 +127,7 @@ def test_opening_a_guests_complaint_leaves_a_disclosure_event(staff_client):
     assert event.subject is None
     assert event.subject_hash == email_hash("guest@example.kz")
     assert event.fields == ["reporter", "guest_name", "guest_email", "text"]
-    assert event.object_label == f"complaint: {complaint.pk}"
+    assert event.object_label == f"#{complaint.pk}"
 
 
 def test_opening_a_users_complaint_names_them_in_the_disclosure(staff_client):
@@ -147,7 +147,7 @@ def test_opening_a_guests_callback_is_recorded_though_it_names_nobody_by_email(s
     event = DisclosureEvent.objects.get()
     assert (event.subject, event.subject_hash) == (None, "")
     assert event.fields == ["name", "phone", "topic"]
-    assert event.object_label == f"callback request: {callback.pk}"
+    assert event.object_label == f"#{callback.pk}"
 
 
 def test_opening_a_signed_in_users_callback_names_them(staff_client):
@@ -177,15 +177,44 @@ def test_hide_the_listing_action_blocks_it_resolves_and_records(
     complaint = ComplaintFactory(guest_email="r@example.kz")
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = _act(staff_client, COMPLAINTS, "hide_listing", [complaint])
+        response = _act(
+            staff_client, COMPLAINTS, "hide_listing", [complaint], apply="1", rule="truthful"
+        )
 
     assert response.status_code == 200
     assert Listing.objects.get(pk=complaint.listing_id).status == Listing.Status.BLOCKED
+    assert Listing.objects.get(pk=complaint.listing_id).moderation_rule == "truthful"
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.RESOLVED
     action = ComplaintAction.objects.get()
-    assert (action.kind, action.actor) == ("listing_hidden", staff_client.admin)
+    assert (action.kind, action.actor, action.rule) == (
+        "listing_hidden",
+        staff_client.admin,
+        "truthful",
+    )
     assert mail.outbox[0].to == ["r@example.kz"]
+    assert "Rule 2: true and complete information" in mail.outbox[0].body
+    assert "/rules/" in mail.outbox[0].body
+
+
+def test_a_moderation_action_first_asks_which_rule_is_broken_and_does_nothing(staff_client):
+    complaint = ComplaintFactory(reason="prohibited_goods")
+
+    response = _act(staff_client, COMPLAINTS, "hide_listing", [complaint])
+
+    assert "Which rule is broken?" in response.content.decode()
+    assert response.context["form"].initial == {"rule": "lawful"}
+    assert Listing.objects.get(pk=complaint.listing_id).status == Listing.Status.PUBLISHED
+    assert not ComplaintAction.objects.exists()
+
+
+def test_a_moderation_action_without_a_rule_is_refused_at_the_field(staff_client):
+    complaint = ComplaintFactory()
+
+    response = _act(staff_client, COMPLAINTS, "hide_listing", [complaint], apply="1", rule="")
+
+    assert "Choose the rule that is broken" in response.content.decode()
+    assert Listing.objects.get(pk=complaint.listing_id).status == Listing.Status.PUBLISHED
 
 
 def test_hide_the_review_action(staff_client):
@@ -194,9 +223,10 @@ def test_hide_the_review_action(staff_client):
         target_kind="review", listing=None, review=review, seller=review.company
     )
 
-    _act(staff_client, COMPLAINTS, "hide_review", [complaint])
+    _act(staff_client, COMPLAINTS, "hide_review", [complaint], apply="1", rule="honest_reviews")
 
     assert Review.objects.get(pk=review.pk).is_hidden
+    assert Review.objects.get(pk=review.pk).moderation_rule == "honest_reviews"
 
 
 def test_an_action_that_does_not_fit_says_so_and_the_others_go_on(staff_client):
@@ -206,7 +236,10 @@ def test_an_action_that_does_not_fit_says_so_and_the_others_go_on(staff_client):
         target_kind="review", listing=None, review=review, seller=review.company
     )
 
-    response = _act(staff_client, COMPLAINTS, "hide_review", [about_listing, about_review])
+    response = _act(
+        staff_client, COMPLAINTS, "hide_review", [about_listing, about_review],
+        apply="1", rule="respect",
+    )  # fmt: skip
 
     texts = [str(m) for m in response.context["messages"]]
     assert f"Complaint #{about_listing.pk} is not about a review." in texts
@@ -217,7 +250,7 @@ def test_an_action_that_does_not_fit_says_so_and_the_others_go_on(staff_client):
 def test_block_the_sellers_listings_action(staff_client):
     complaint = ComplaintFactory()
 
-    _act(staff_client, COMPLAINTS, "block_seller", [complaint])
+    _act(staff_client, COMPLAINTS, "block_seller", [complaint], apply="1", rule="honest_dealing")
 
     assert not Listing.objects.filter(company=complaint.seller).exclude(status="blocked").exists()
 

@@ -40,6 +40,9 @@ def test_a_guest_reports_a_listing_and_staff_hide_it(page, signed_in_page):
     staff_page.get_by_role("checkbox", name="Select this object for an action").first.check()
     staff_page.get_by_role("combobox", name="Action").select_option("hide_listing")
     staff_page.get_by_role("button", name="Go").click()
+    # Every moderation decision cites a rule: proposed from the reason, confirmed by staff.
+    staff_page.get_by_label("Rule broken").select_option("lawful")
+    staff_page.get_by_role("button", name="Apply").click()
     expect(staff_page.get_by_text("the reporters are told", exact=False)).to_be_visible()
     assert staff_page.errors == []
     staff_page.context.close()

@@ -35,7 +35,7 @@ def test_hiding_a_listing_from_a_complaint_removes_it_from_search_and_its_page(
     assert f'href="/listings/{listing.pk}/"' in _search(client, "Акрос")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.complaint_hide_listing(complaint=complaint, actor=staff)
+        services.complaint_hide_listing(complaint=complaint, actor=staff, rule="truthful")
 
     listing.refresh_from_db()
     assert listing.status == Listing.Status.BLOCKED
@@ -56,7 +56,9 @@ def test_every_moderation_step_leaves_an_action_row_with_who_and_what(staff):
     complaint = ComplaintFactory()
 
     services.complaint_start_review(complaint=complaint, actor=staff)
-    services.complaint_hide_listing(complaint=complaint, actor=staff, note="Fake photos")
+    services.complaint_hide_listing(
+        complaint=complaint, actor=staff, rule="truthful", note="Fake photos"
+    )
 
     actions = list(complaint.actions.values_list("kind", "actor", "note"))
     assert actions == [
@@ -84,7 +86,7 @@ def test_a_failing_moderation_step_leaves_no_action_and_no_mail(staff, monkeypat
 
     monkeypatch.setattr(services, "listings_block", broken)
     with pytest.raises(RuntimeError):
-        services.complaint_hide_listing(complaint=complaint, actor=staff)
+        services.complaint_hide_listing(complaint=complaint, actor=staff, rule="truthful")
 
     assert ComplaintAction.objects.count() == 0
     assert OutgoingMail.objects.count() == 0
@@ -98,7 +100,7 @@ def test_hiding_a_review_from_a_complaint(staff):
         target_kind="review", listing=None, review=review, seller=review.company
     )
 
-    services.complaint_hide_review(complaint=complaint, actor=staff)
+    services.complaint_hide_review(complaint=complaint, actor=staff, rule="honest_reviews")
 
     assert Review.objects.get(pk=review.pk).is_hidden
     complaint.refresh_from_db()
@@ -111,7 +113,7 @@ def test_blocking_a_seller_blocks_all_their_listings(staff):
     unrelated = ListingFactory()
     complaint = ComplaintFactory(listing=listing)
 
-    services.complaint_block_seller(complaint=complaint, actor=staff)
+    services.complaint_block_seller(complaint=complaint, actor=staff, rule="honest_dealing")
 
     statuses = dict(Listing.objects.values_list("pk", "status"))
     assert statuses[listing.pk] == statuses[other.pk] == Listing.Status.BLOCKED
@@ -127,7 +129,7 @@ def test_hiding_the_wrong_kind_of_target_is_refused(staff):
     complaint = ComplaintFactory()
 
     with pytest.raises(services.SupportError) as refused:
-        services.complaint_hide_review(complaint=complaint, actor=staff)
+        services.complaint_hide_review(complaint=complaint, actor=staff, rule="honest_reviews")
 
     assert refused.value.message == services.NOT_ABOUT_A_REVIEW % {"pk": complaint.pk}
     assert ComplaintAction.objects.count() == 0
@@ -173,7 +175,9 @@ def test_moderating_after_closing_acts_but_does_not_mail_again(staff):
     complaint = ComplaintFactory()
     services.complaint_reject(complaint=complaint, actor=staff, reason="Looked fine")
 
-    services.complaint_hide_listing(complaint=complaint, actor=staff, note="Second look")
+    services.complaint_hide_listing(
+        complaint=complaint, actor=staff, rule="truthful", note="Second look"
+    )
 
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.REJECTED

@@ -104,7 +104,7 @@ def test_erasing_a_user_leaves_nothing_of_theirs_in_support():
 def test_an_erased_complaint_keeps_the_moderation_facts():
     staff = UserFactory(is_staff=True)
     complaint = ComplaintFactory(guest_email="gone@example.kz", guest_name="Aidos")
-    services.complaint_hide_listing(complaint=complaint, actor=staff, note="Fake")
+    services.complaint_hide_listing(complaint=complaint, actor=staff, rule="truthful", note="Fake")
 
     subjects_erase(subjects=Subjects.of(emails=["gone@example.kz"]))
 
