@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 
 import redis
@@ -21,6 +22,7 @@ class PrivateRedis:
     def __init__(self):
         self.port = free_port()
         self._process: subprocess.Popen | None = None
+        self._data = tempfile.TemporaryDirectory(prefix="portal-test-redis-")
 
     def url(self, db: int = 0) -> str:
         return f"redis://127.0.0.1:{self.port}/{db}"
@@ -31,7 +33,8 @@ class PrivateRedis:
             raise RuntimeError("redis-server is not on PATH (apt-get install redis-server).")
         self._process = subprocess.Popen(
             [executable, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--protected-mode", "no", "--loglevel", "warning"],
+             "--appendonly", "no", "--protected-mode", "no", "--loglevel", "warning",
+             "--dir", self._data.name, "--dbfilename", "dump.rdb"],
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
         client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
@@ -46,13 +49,22 @@ class PrivateRedis:
                 time.sleep(0.05)
         client.close()
 
-    def stop(self) -> None:
-        """Stop the server: connections are refused, its data are gone."""
-        if self._process is not None:
-            self.resume()
+    def stop(self, *, keep_data: bool = False) -> None:
+        """Stop the server: connections are refused. With `keep_data`, it saves its data
+        first and `start` loads them again (a restart, as with persistence in production);
+        else they are gone."""
+        if self._process is None:
+            return
+        self.resume()
+        if keep_data:
+            redis.Redis(port=self.port).shutdown(save=True)
+        else:
+            dump = os.path.join(self._data.name, "dump.rdb")
+            if os.path.exists(dump):
+                os.remove(dump)
             self._process.terminate()
-            self._process.wait(timeout=10)
-            self._process = None
+        self._process.wait(timeout=10)
+        self._process = None
 
     def pause(self) -> None:
         """Freeze the server: it keeps its data, accepts connections and never answers."""
