@@ -20,11 +20,10 @@ def _queue(**kwargs):
 def test_a_mail_is_written_with_its_change_and_sent_once_it_commits(
     django_capture_on_commit_callbacks, mailoutbox
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            mail = _queue(to=" Buyer@Example.KZ ", subject="Order 1", body="Hello")
-            assert Email.objects.get().status == STATUS.queued
-            assert mailoutbox == []
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        mail = _queue(to=" Buyer@Example.KZ ", subject="Order 1", body="Hello")
+        assert Email.objects.get().status == STATUS.queued
+        assert mailoutbox == []
 
     (sent,) = mailoutbox
     assert (sent.to, sent.subject, sent.body) == (["buyer@example.kz"], "Order 1", "Hello")
