@@ -73,6 +73,30 @@ def test_a_signed_in_user_reads_every_page_of_their_account(client, redis_down):
         assert response.status_code == 200, path
 
 
+def test_a_guest_and_a_seller_read_every_main_page(client, redis_down):
+    seller = accept_policy(UserFactory())
+    company = CompanyFactory(owner=seller)
+    listing = ListingFactory(company=company)
+    order = OrderFactory(company=company)
+    guest_pages = (
+        "/", "/listings/", "/listings/?q=Сеялка&sort=newest", f"/listings/{listing.pk}/",
+        f"/sellers/{company.pk}/", "/cart/", "/privacy/policy/", "/privacy/request/",
+        "/privacy/stats/", "/cookies/", "/support/complaint/", "/support/callback/",
+        "/support/feedback/", "/accounts/login/", "/accounts/signup/",
+        "/accounts/password/reset/",
+    )  # fmt: skip
+    seller_pages = (
+        "/seller/listings/", "/seller/listings/new/", "/seller/orders/",
+        f"/seller/orders/{order.pk}/", "/seller/settings/", "/account/company/",
+    )  # fmt: skip
+
+    answers = {path: client.get(path).status_code for path in guest_pages}
+    client.force_login(seller)
+    answers |= {path: client.get(path).status_code for path in seller_pages}
+
+    assert {path: code for path, code in answers.items() if code != 200} == {}
+
+
 def test_sign_up_sign_in_and_password_reset_work_and_their_mails_are_kept(client, redis_down):
     response = client.post("/accounts/signup/", signup_data())
     assert response.status_code == 302
