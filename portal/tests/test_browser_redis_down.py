@@ -96,6 +96,29 @@ def _browse_and_order(page, seeder, *, email):
     return seconds
 
 
+def _sign_in_and_look_around(page, buyer):
+    """Sign in with the form and open the buyer's own pages; return the page."""
+    _watch_for_server_errors(page)
+    page.goto("/accounts/login/")
+    _decline_optional_cookies(page)
+    page.get_by_label("Email", exact=True).fill(buyer.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("link", name="My account")).to_be_visible()
+    for path in ("/", "/account/", "/account/orders/", "/account/privacy/", "/cart/"):
+        assert page.goto(path).status == 200, path
+    return page
+
+
+def _write_to_support(page):
+    page.goto("/support/feedback/")
+    page.get_by_label("Your name").fill("Айгерим")
+    page.get_by_label("Your e-mail address").fill("aigerim@example.kz")
+    page.get_by_label("Message").fill("Удобный каталог, спасибо.")
+    page.get_by_role("button", name="Send the message").click()
+    expect(page.locator(".support-sent")).to_be_visible()
+
+
 def test_with_redis_stopped_the_portal_works_and_mails_go_out_once_it_is_back(
     browser, live_server, private_redis, shop, record_property
 ):
@@ -113,24 +136,10 @@ def test_with_redis_stopped_the_portal_works_and_mails_go_out_once_it_is_back(
     # A buyer signs in with the form, looks at their pages and orders.
     buyer_context = browser.new_context(base_url=live_server.url, locale="en-US")
     buyer_context.set_default_timeout(10_000)
-    signed_in = _watch_for_server_errors(buyer_context.new_page())
-    signed_in.goto("/accounts/login/")
-    _decline_optional_cookies(signed_in)
-    signed_in.get_by_label("Email", exact=True).fill(buyer.email)
-    signed_in.get_by_label("Password").fill(PASSWORD)
-    signed_in.get_by_role("button", name="Sign in").click()
-    expect(signed_in.get_by_role("link", name="My account")).to_be_visible()
-    for path in ("/", "/account/", "/account/orders/", "/account/privacy/", "/cart/"):
-        assert signed_in.goto(path).status == 200, path
+    signed_in = _sign_in_and_look_around(buyer_context.new_page(), buyer)
     buyer_seconds = _browse_and_order(signed_in, seeder, email=buyer.email)
 
-    # The guest writes to support.
-    guest.goto("/support/feedback/")
-    guest.get_by_label("Your name").fill("Айгерим")
-    guest.get_by_label("Your e-mail address").fill("aigerim@example.kz")
-    guest.get_by_label("Message").fill("Удобный каталог, спасибо.")
-    guest.get_by_role("button", name="Send the message").click()
-    expect(guest.locator(".support-sent")).to_be_visible()
+    _write_to_support(guest)
 
     record_property("checkout_seconds_guest", round(guest_seconds, 3))
     record_property("checkout_seconds_signed_in", round(buyer_seconds, 3))
