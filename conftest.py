@@ -74,6 +74,15 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _redis_breakers_closed():
+    """Forget after each test what the process learnt about Redis being down (portal.breaker)."""
+    yield
+    from portal.breaker import breakers_reset
+
+    breakers_reset()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_inline_unless_worker(request):
     from portal.celery import app
 

@@ -11,12 +11,13 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from post_office.models import STATUS, Email
 
 from accounts.models import Company, User
 from deals import services
 from deals.models import QuoteRequest
 from listings.models import Listing
-from orders.models import OutgoingMail, PaymentMethod, ShippingMethod
+from orders.models import PaymentMethod, ShippingMethod
 
 BUYER_EMAIL = "buyer@demo.kz"
 TITLES = ("Семена пшеницы, 20 т", "Минеральные удобрения, 40 т", "Запчасти к комбайну")
@@ -123,11 +124,11 @@ def seed_deals(*, stdout) -> int:
     if QuoteRequest.objects.filter(buyer=buyer, title=TITLES[0]).exists():
         stdout.write("Demo deals: present already.")
         return 0
-    before = OutgoingMail.objects.aggregate(last=Max("pk"))["last"] or 0
+    before = Email.objects.aggregate(last=Max("pk"))["last"] or 0
     _seed(buyer, sellers)
     # Demo e-mails go nowhere: they are marked sent before the publish on commit runs.
-    OutgoingMail.objects.filter(pk__gt=before, status=OutgoingMail.Status.PENDING).update(
-        status=OutgoingMail.Status.SENT, sent_at=timezone.now()
+    Email.objects.filter(pk__gt=before, status=STATUS.queued).update(
+        status=STATUS.sent, last_updated=timezone.now()
     )
     stdout.write(f"Demo deals: {len(TITLES)} requests with quotes in every state.")
     return len(TITLES)

@@ -15,13 +15,15 @@ listing) moves the catalogue version (`services.catalogue_changed`); a stored pa
 the version it was rendered from and is used only while that version is current, so those
 changes show at once. A deactivated seller's listings leave shared pages within
 SEARCH_CACHE_SECONDS. The cache is an optimisation: when it is unreachable the page is
-simply rendered.
+simply rendered, and a version change that could not reach it is made once it is back
+(portal.cache), so no page stored before an outage outlives a change made during it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -68,7 +70,10 @@ def search_response(request) -> HttpResponse:
         found = cache.get_many(keys)
         version = found.get(selectors.CATALOGUE_VERSION_KEY)
         if version is None:
-            version = cache.get_or_set(selectors.CATALOGUE_VERSION_KEY, 1, timeout=None)
+            # Seeded with the time, never a fixed value: a version that was lost (evicted,
+            # or forgotten after an outage, see portal.cache) must not come back equal to
+            # one that pages already stored are marked with.
+            version = cache.get_or_set(selectors.CATALOGUE_VERSION_KEY, time.time_ns, timeout=None)
     except Exception:
         logger.warning("Search cache unavailable", exc_info=True)
         return _page_response(request, search_page_render(request.GET))

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from orders.models import Order, OrderEvent, OrderItem, OutgoingMail, SellerOption
+from orders.models import Order, OrderEvent, OrderItem, SellerOption
 from privacy.admin_mixins import DisclosureAdminMixin
 
 
@@ -64,26 +64,3 @@ class SellerOptionAdmin(admin.ModelAdmin):
     list_filter = ("kind", "method", "is_enabled")
     list_select_related = ("company",)
     search_fields = ("company__name",)
-
-
-@admin.register(OutgoingMail)
-class OutgoingMailAdmin(DisclosureAdminMixin, admin.ModelAdmin):
-    """The outbox, read-only: staff see what is stuck and why; opening a mail is recorded."""
-
-    list_display = ("pk", "subject", "status", "attempts", "created_at", "sent_at")
-    list_filter = ("status",)
-    search_fields = ("to_email", "subject")
-    disclosure_fields = ("to_email", "body")
-    disclosure_purpose = "orders"
-
-    def disclosure_subject(self, obj):
-        return obj.recipient, "" if obj.recipient_id else obj.to_email
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

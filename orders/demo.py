@@ -9,12 +9,13 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from post_office.models import STATUS, Email
 
 from accounts.models import Company, User
 from listings.models import Listing
 from orders import services
 from orders.cart import Cart
-from orders.models import Order, OrderMessage, OutgoingMail, PaymentMethod, SellerOption
+from orders.models import Order, OrderMessage, PaymentMethod, SellerOption
 from orders.models import ShippingMethod as Ship
 
 DEMO_DOMAIN = "@demo.kz"
@@ -115,6 +116,7 @@ def seed_orders(*, stdout) -> int:
     if len(sellers) < 2 or buyer is None:
         stdout.write("Demo orders: no demo sellers or buyer yet, none added.")
         return 0
+    mails_before = Email.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     created = []
     for n, (token, signed_in, status, seller_index) in enumerate(PLAN):
         company = sellers[seller_index]
@@ -140,8 +142,8 @@ def seed_orders(*, stdout) -> int:
         else:
             _advance(order, status, company.owner)
     # Demo e-mails go nowhere: they are marked sent before the publish on commit runs.
-    OutgoingMail.objects.filter(order__in=created, status=OutgoingMail.Status.PENDING).update(
-        status=OutgoingMail.Status.SENT, sent_at=timezone.now()
+    Email.objects.filter(pk__gt=mails_before, status=STATUS.queued).update(
+        status=STATUS.sent, last_updated=timezone.now()
     )
     stdout.write(f"Demo orders: {len(created)} new orders, options for {len(sellers)} sellers.")
     return len(created)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 from orders.models import Order
-from orders.services import mail_queue
+from outbox.services import mail_queue
 from privacy.registry import normalise_email
 
 logger = logging.getLogger(__name__)
@@ -91,7 +91,6 @@ def order_link_send(*, email: str, number: str) -> bool:
             to=order.email,
             subject=LINK_SUBJECT % {"number": order.number},
             body=body,
-            recipient=order.buyer,
-            order=order,
+            language=order.buyer.language if order.buyer else None,
         )
     return True

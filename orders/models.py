@@ -1,5 +1,5 @@
 """Orders: sellers' shipping and payment options, orders with their lines, history and
-messages, and the outbox of e-mails.
+messages. (E-mails are rows of the outbox app.)
 
 An order copies everything it needs at the moment it is placed (titles, prices, units,
 the buyer's contact data), so it stays a faithful record when listings change or vanish
@@ -14,7 +14,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.models import Company
@@ -334,58 +333,3 @@ class OrderMessage(models.Model):
 
     def __str__(self):
         return f"{self.order_id}: {self.side}"
-
-
-class OutgoingMail(models.Model):
-    """An e-mail waiting to be sent, or sent: the outbox.
-
-    Written in the transaction of the change it tells about, so a mail exists exactly when
-    its change does; a task sends it, and a periodic task re-publishes the rows still
-    pending (the broker was down, the worker lost them). Sending is idempotent: a row sent
-    once is never sent again.
-    """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recipient's account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    to_email = models.EmailField(pgettext_lazy("e-mail recipient", "to"), db_index=True)
-    subject = models.CharField(_("subject"), max_length=255)
-    body = models.TextField(_("text"))
-    order = models.ForeignKey(
-        Order,
-        verbose_name=_("order"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="mails",
-    )
-    status = models.CharField(
-        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("last error"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-        indexes = [
-            models.Index(
-                fields=["created_at"], name="outgoing_mail_pending", condition=Q(status="pending")
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.to_email}: {self.subject}"

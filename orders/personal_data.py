@@ -5,9 +5,10 @@
   Subjects are signed-in buyers by account and guests by the e-mail on the order (stored
   normalised, so that erasure matches it); a guest's orders are their activity for the
   retention sweep.
-- Messages on an order and the outbox of e-mails are deleted. They are declared before the
-  order, so that the erasure engine, which walks sources in the order of declaration,
-  still finds them through the order's e-mail before the order is anonymised.
+- Messages on an order are deleted. They are declared before the order, so that the
+  erasure engine, which walks sources in the order of declaration, still finds them
+  through the order's e-mail before the order is anonymised. (The e-mails about orders
+  are rows of the outbox, declared by privacy.personal_data.)
 - The history of an order names who changed it; it is part of the accounting record and
   kept, and the account it points at is anonymised by the accounts source.
 """
@@ -15,7 +16,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from orders.models import Order, OrderEvent, OrderMessage, OutgoingMail
+from orders.models import Order, OrderEvent, OrderMessage
 from privacy.registry import (
     Erasure,
     LegalBasis,
@@ -54,10 +55,6 @@ def _messages_of(subjects: Subjects) -> list[Q]:
     return _with_own(subjects, "author", "author_email")
 
 
-def _mails_of(subjects: Subjects) -> list[Q]:
-    return _with_own(subjects, "recipient", "to_email")
-
-
 def _export_orders(subjects: Subjects) -> list[dict]:
     """Return the subjects' orders; phone numbers as E.164 text, ready for JSON."""
     names = (
@@ -84,20 +81,6 @@ registry.register(
         erasure=Erasure.DELETE,
         export_fields=("pk", "order__number", "side", "body", "created_at"),
         guest_activity=("author_email", "created_at"),
-    )
-)
-
-registry.register(
-    Source(
-        model=OutgoingMail,
-        fields=("recipient", "to_email", "body"),
-        purpose="orders",
-        legal_basis=LegalBasis.CONTRACT,
-        recipients=_("The operator; its e-mail delivery provider"),
-        description=_("E-mails the portal sent you about your orders"),
-        subject_filter=_mails_of,
-        erasure=Erasure.DELETE,
-        export_fields=("pk", "to_email", "subject", "body", "status", "created_at", "sent_at"),
     )
 )
 

@@ -1,11 +1,11 @@
 """Writes of orders: the cart, sellers' options, placing an order, its statuses, messages
-and the outbox of e-mails.
+and the e-mails that tell about them.
 
 Every function takes keyword-only arguments, checks the rule it enforces and writes inside
 one transaction, together with what the change owes to others: the consent it was given
-under, its history event, the e-mails that tell about it (outbox rows, published once the
-transaction commits). Refusals raise `OrderError` with a message meant for the person who
-asked; views show it next to the form.
+under, its history event, the e-mails that tell about it (rows of the outbox, written by
+`outbox.services.mail_queue` and sent once the transaction commits). Refusals raise
+`OrderError` with a message meant for the person who asked; views show it next to the form.
 """
 
 from __future__ import annotations
@@ -13,12 +13,10 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -35,13 +33,12 @@ from orders.models import (
     OrderItem,
     OrderMessage,
     OrderNumberCounter,
-    OutgoingMail,
     PaymentMethod,
     SellerOption,
     ShippingMethod,
 )
 from orders.selectors import unread_cache_key
-from privacy.mail import header_text
+from outbox.services import mail_queue
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import normalise_email
 from privacy.services import consent_grant
@@ -470,97 +467,6 @@ def review_needs_completed_order(*, user, company) -> str | None:
     return None if completed.exists() else REVIEW_NEEDS_COMPLETED_ORDER
 
 
-# --- The outbox ---------------------------------------------------------------------------
-
-MAX_MAIL_ATTEMPTS = 8
-# Rows younger than this are left to the publish that their own commit triggered.
-OUTBOX_GRACE = timedelta(minutes=1)
-
-
-def mail_queue(*, to: str, subject: str, body: str, recipient=None, order=None) -> OutgoingMail:
-    """Queue an e-mail: write it to the outbox now, publish its sending once committed.
-
-    Call it inside the transaction of the change the e-mail tells about: the mail exists
-    exactly when the change does. If the broker is down, the row stays pending and the
-    periodic `mail_outbox_flush` publishes it later. Other apps (support) use it too.
-    """
-    mail = OutgoingMail.objects.create(
-        to_email=normalise_email(to),
-        subject=header_text(subject),
-        body=str(body),
-        recipient=recipient if recipient is not None and recipient.pk else None,
-        order=order,
-    )
-    transaction.on_commit(lambda: mail_publish(mail_id=mail.pk))
-    return mail
-
-
-def mail_publish(*, mail_id: int) -> bool:
-    """Hand the mail to the broker; return False (and keep it pending) if that fails."""
-    from orders.tasks import mail_send_task
-
-    try:
-        mail_send_task.delay(mail_id)
-    except Exception:
-        # Whatever the broker or its client raise (kombu's OperationalError, a socket
-        # error, a timeout), the change this mail tells about is committed and must stand:
-        # the row stays pending and the outbox flush publishes it again.
-        logger.warning("Could not publish outgoing mail %s; it stays pending.", mail_id)
-        return False
-    return True
-
-
-def mail_send(*, mail_id: int) -> bool:
-    """Send a pending mail and mark it sent; return whether it was sent now.
-
-    The row is locked while sending, so two deliveries of the same task (a re-publish by
-    the flush, a redelivery after a worker crash) send it once. A failure is recorded on
-    the row and raised for the task to retry.
-    """
-    failure = None
-    with transaction.atomic():
-        mail = OutgoingMail.objects.select_for_update().filter(pk=mail_id).first()
-        if mail is None or mail.status != OutgoingMail.Status.PENDING:
-            return False
-        mail.attempts += 1
-        try:
-            EmailMessage(
-                # Also for rows queued before subjects were made one line when queued.
-                subject=header_text(mail.subject),
-                body=mail.body,
-                from_email=header_text(settings.DEFAULT_FROM_EMAIL),
-                to=[mail.to_email],
-            ).send()
-        except Exception as error:  # SMTP, socket and backend errors alike
-            failure = error
-            mail.last_error = f"{type(error).__name__}: {error}"[:500]
-            if mail.attempts >= MAX_MAIL_ATTEMPTS:
-                mail.status = OutgoingMail.Status.FAILED
-        else:
-            mail.status = OutgoingMail.Status.SENT
-            mail.sent_at = timezone.now()
-            mail.last_error = ""
-        mail.save(update_fields=["attempts", "status", "sent_at", "last_error"])
-    if failure is not None:
-        raise failure
-    return True
-
-
-def mail_outbox_flush(*, now=None, grace: timedelta = OUTBOX_GRACE, limit: int = 500) -> int:
-    """Publish again the mails still pending after `grace`; return how many were published.
-
-    Run every minute by Celery beat. Publishing a row twice is harmless (`mail_send` sends
-    a row once), so this needs no lock.
-    """
-    now = now or timezone.now()
-    pending = (
-        OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING, created_at__lte=now - grace)
-        .order_by("created_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
-    return sum(1 for mail_id in list(pending) if mail_publish(mail_id=mail_id))
-
-
 # --- The e-mails of orders ------------------------------------------------------------------
 
 
@@ -568,31 +474,27 @@ def _site_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _mail(*, template: str, to: str, subject, recipient=None, order: Order, **context) -> None:
-    if to.endswith("@invalid"):
-        return  # the address was erased
+def _mail(*, template: str, to: str, subject, order: Order, **context) -> None:
+    """Queue an e-mail about the order in the outbox (nothing for an erased address)."""
     body = render_to_string(
         f"orders/email/{template}.txt",
         {"order": order, "site_url": settings.SITE_URL.rstrip("/"), **context},
     )
-    mail_queue(to=to, subject=subject, body=body, recipient=recipient, order=order)
+    mail_queue(to=to, subject=subject, body=body)
 
 
-def _seller_address(order: Order) -> tuple[str, object]:
-    owner = order.company.owner
-    return owner.email, owner
+def _seller_address(order: Order) -> str:
+    return order.company.owner.email
 
 
 def _mail_order_placed(order: Order) -> None:
     # The seller's e-mail names no buyer: the contact data are seen on the order desk,
     # where every view is recorded in the disclosure ledger.
-    to, owner = _seller_address(order)
     desk_url = _site_url(reverse("orders:desk_detail", args=[order.pk]))
     items = list(order.items.all())
     _mail(
         template="seller_new_order",
-        to=to,
-        recipient=owner,
+        to=_seller_address(order),
         subject=_("New order %(number)s") % {"number": order.number},
         order=order,
         items=items,
@@ -601,7 +503,6 @@ def _mail_order_placed(order: Order) -> None:
     _mail(
         template="buyer_order_placed",
         to=order.email,
-        recipient=order.buyer,
         subject=_("Your order %(number)s to %(seller)s")
         % {"number": order.number, "seller": order.company.name},
         order=order,
@@ -614,7 +515,6 @@ def _mail_status_changed(order: Order) -> None:
     _mail(
         template="buyer_status_changed",
         to=order.email,
-        recipient=order.buyer,
         subject=_("Order %(number)s: %(status)s")
         % {"number": order.number, "status": order.status_label},
         order=order,
@@ -625,15 +525,14 @@ def _mail_status_changed(order: Order) -> None:
 def _mail_new_message(message: OrderMessage) -> None:
     order = message.order
     if message.side == OrderMessage.Side.BUYER:
-        to, recipient = _seller_address(order)
+        to = _seller_address(order)
         link = _site_url(reverse("orders:desk_detail", args=[order.pk]) + "#messages")
     else:
-        to, recipient = order.email, order.buyer
+        to = order.email
         link = _site_url(order.get_absolute_url() + "#messages")
     _mail(
         template="new_message",
         to=to,
-        recipient=recipient,
         subject=_("New message on order %(number)s") % {"number": order.number},
         order=order,
         link=link,

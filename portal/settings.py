@@ -63,7 +63,9 @@ INSTALLED_APPS = [
     "cookie_consent",
     "phonenumber_field",
     "csp",
+    "post_office",
     # The project's apps, lowest in the dependency order first.
+    "outbox",
     "privacy",
     "accounts",
     "listings",
@@ -130,15 +132,30 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache and Celery -------------------------------------------------------------------
 # Without REDIS_URL the portal runs self-contained: tasks run inline, cache in memory.
 REDIS_URL = env.str("REDIS_URL", default="")
+# Seconds a process works without Redis after a failure before trying it again
+# (portal.breaker); socket timeouts of the cache, in seconds.
+REDIS_BREAKER_SECONDS = env.float("REDIS_BREAKER_SECONDS", default=5.0)
+REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", default=0.25)
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
+# Rate-limit counters of allauth ("allauth:rl:") and django-ratelimit (RATELIMIT_CACHE_PREFIX):
+# kept per process while Redis is down (portal.cache), so a limit still holds.
+RATELIMIT_CACHE_PREFIX = "rl:"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+                "socket_timeout": REDIS_SOCKET_TIMEOUT,
+                "COUNTER_PREFIXES": ("allauth:rl:", RATELIMIT_CACHE_PREFIX),
+            },
         }
     }
     CELERY_BROKER_URL = REDIS_URL
+    # Only for the few callers that ask for a result (tests); every task ignores its result
+    # unless asked (CELERY_TASK_IGNORE_RESULT), so publishing never waits on this backend.
     CELERY_RESULT_BACKEND = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
 else:
@@ -155,10 +172,19 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Publishing must not hang a web request when the broker is down: fail fast, and let the
-# caller keep the message for later (orders are saved whatever the broker does).
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2}
+CELERY_TASK_IGNORE_RESULT = True
+# Publishing must not hang a web request when the broker is down: connect briefly, never
+# retry (portal.celery's breaker then skips publishing for a while), and let the caller
+# keep what it publishes in the database for a periodic job (orders are saved whatever the
+# broker does). Workers reconnect on their own.
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_CONNECT_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 0,
+    "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+    "socket_timeout": REDIS_SOCKET_TIMEOUT,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_CONNECT_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_SOCKET_TIMEOUT
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
@@ -180,9 +206,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "privacy.tasks.data_requests_resume_task",
         "schedule": 15 * 60,
     },
-    # The outbox: e-mails whose publishing failed (broker down) are published again.
-    "orders-mail-outbox-flush": {
-        "task": "orders.tasks.mail_outbox_flush_task",
+    # The outbox: e-mails not sent yet (the broker or the mail server was down) are sent.
+    "outbox-drain": {
+        "task": "outbox.tasks.outbox_drain_task",
         "schedule": 60,
     },
     # Requests for quotation close at their needed-by date; sellers' daily digest of them.
@@ -193,6 +219,11 @@ CELERY_BEAT_SCHEDULE = {
     "deals-digest-daily": {
         "task": "deals.tasks.digest_send_task",
         "schedule": crontab(hour=8, minute=0),
+    },
+    # E-mails are personal data: the outbox keeps them OUTBOX_RETENTION_DAYS.
+    "outbox-purge": {
+        "task": "outbox.tasks.outbox_purge_task",
+        "schedule": crontab(hour=3, minute=45),
     },
     # Guests' callback requests carry no e-mail, so the sweep cannot find them by it.
     "support-callbacks-purge": {
@@ -249,6 +280,20 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Portal <no-reply@portal.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that accepts the connection and then hangs must not hold a worker for long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# The outbox (outbox.services, on django-post-office): every e-mail is a row written in the
+# transaction that causes it; a worker sends it. A failed sending is tried again after
+# OUTBOX_RETRY_MINUTES × 2^n (n: failures so far), at most OUTBOX_MAX_ATTEMPTS times.
+POST_OFFICE = {
+    "LOG_LEVEL": 2,
+    "MESSAGE_ID_ENABLED": True,
+    "MESSAGE_ID_FQDN": env.str("MESSAGE_ID_FQDN", default="portal.kz"),
+}
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
+OUTBOX_RETRY_MINUTES = env.float("OUTBOX_RETRY_MINUTES", default=1.0)
+# Sent and failed e-mails (addresses and texts: personal data) are deleted after this.
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=90)
 
 # --- Languages and time -----------------------------------------------------------------
 LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="ru")

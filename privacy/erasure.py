@@ -90,6 +90,10 @@ def subjects_erase(*, subjects: Subjects) -> ErasureResult:
     result = ErasureResult(erased=free, held=held)
     if not free:
         return result
+    # Every source finds its rows before any is erased: a filter that reaches a subject's
+    # rows through another source's (an order's e-mail) must not miss them once erased.
+    for source in registry.sources():
+        source.conditions(free)
     with transaction.atomic():
         for source in registry.sources():
             result.counts[source.key] = source.erase(free)

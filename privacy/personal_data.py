@@ -1,7 +1,17 @@
-"""The privacy app's own personal data: the ledgers and the data requests."""
+"""The privacy app's own personal data: the ledgers and the data requests; and the outbox's.
 
-from django.db.models import Q
+The outbox (django-post-office's rows) sits below privacy and cannot declare itself, so it
+is declared here. Its e-mails hold addresses and texts: they are found by recipient address
+(the person's e-mails, and the contact addresses their other rows hold, see `_addresses_of`),
+deleted with the person, and deleted anyway OUTBOX_RETENTION_DAYS after they were written
+(outbox.services.outbox_purge). The export lists when the portal wrote to the person and
+about what, not the texts: those carry one-time links (password reset, confirmations) that
+must not be copied into a file.
+"""
+
+from django.db.models import EmailField, Q
 from django.utils.translation import gettext_lazy as _
+from post_office.models import Attachment, Email, EmailTemplate, Log
 
 from privacy.models import (
     Acceptance,
@@ -21,6 +31,7 @@ from privacy.registry import (
     Subjects,
     by_user,
     by_user_or_email,
+    normalise_email,
     registry,
 )
 from privacy.services import email_hash
@@ -41,6 +52,55 @@ def _by_user_or_email_hash(user_field: str):
 
 
 OPERATOR = _("The operator")
+
+
+def _addresses_of(subjects: Subjects) -> frozenset[str]:
+    """Return every address the portal may have written to about the subjects.
+
+    Their own e-mails, and the addresses their rows elsewhere give (the contact e-mail on a
+    signed-in buyer's order may differ from the account's): every e-mail field that another
+    source declares. Looked up once per batch, before anything is erased (this source is
+    declared first, and the engine resolves every source before erasing), and kept with the
+    batch for the check after erasure.
+    """
+    key = ("outbox", "addresses")
+    if key not in subjects.related:
+        found = set(subjects.emails)
+        for source in registry.sources():
+            if source.model is Email:
+                continue
+            for name in [n for n in source.fields if _is_email_field(source.model, n)]:
+                rows = source.rows(subjects).values_list(name, flat=True)
+                found.update(normalise_email(address) for address in rows if address)
+        subjects.related[key] = frozenset(found)
+    return subjects.related[key]
+
+
+def _is_email_field(model, name: str) -> bool:
+    return isinstance(model._meta.get_field(name), EmailField)
+
+
+def _mails_to(subjects: Subjects) -> Q:
+    """Match e-mails to the subjects' addresses (one recipient per mail: outbox.services)."""
+    addresses = _addresses_of(subjects)
+    return Q(to__in_batch=addresses) if addresses else Q(pk__in=[])
+
+
+registry.register(
+    Source(
+        model=Email,
+        fields=("to", "cc", "bcc", "subject", "message", "html_message"),
+        purpose="service",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=_("The operator; its e-mail delivery provider"),
+        description=_("E-mails the portal sent you"),
+        subject_filter=_mails_to,
+        erasure=Erasure.DELETE,
+        export_fields=("pk", "created", "subject", "status"),
+    )
+)
+
+
 KEPT_AS_PROOF = _(
     "Kept as proof of consent and of lawful processing (Law 94-V, Art. 8; GDPR Art. 7(1)); "
     "after erasure the rows point only to the anonymised account."
@@ -174,3 +234,21 @@ registry.exempt(
 )
 registry.exempt(SweepRun, ("error",), reason=_("A technical error message of the sweep."))
 registry.exempt(CookiePartner, ("name",), reason=_("The name of a company, not of a person."))
+registry.exempt(
+    Email,
+    ("from_email", "message_id"),
+    reason=_("The portal's own sender address; a generated Message-ID that names nobody."),
+)
+registry.exempt(
+    Log,
+    ("message",),
+    reason=_("The mail server's answer to a sending; deleted with its e-mail (cascade)."),
+)
+registry.exempt(
+    EmailTemplate,
+    ("name", "description", "content", "html_content"),
+    reason=_("Templates written by the operator (the portal renders its mails from files)."),
+)
+registry.exempt(
+    Attachment, ("name",), reason=_("Not used: the outbox queues no attachments (file names).")
+)

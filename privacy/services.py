@@ -15,7 +15,6 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _lazy
 
-from privacy.mail import header_text
 from privacy.models import ConsentEvent, DataRequest, DisclosureEvent, PolicyVersion, Purpose
 from privacy.registry import normalise_email
 
@@ -270,11 +269,12 @@ def _enqueue_on_commit(task, *args) -> None:
 
 
 def _mail(*, to: str, subject: str, template: str, context: dict) -> None:
-    from django.core.mail import send_mail
+    """Queue an e-mail in the outbox, in the caller's transaction (sent after commit)."""
     from django.template.loader import render_to_string
 
-    body = render_to_string(template, context)
-    transaction.on_commit(lambda: send_mail(header_text(subject), body, None, [to]))
+    from outbox.services import mail_queue
+
+    mail_queue(to=to, subject=subject, body=render_to_string(template, context), priority="high")
 
 
 def site_url(name: str, *args) -> str:

@@ -1,8 +1,11 @@
 """Rate limits of the support forms, per IP address and per e-mail (or phone) address.
 
 Counters live in the shared cache through django-ratelimit, so every web process counts
-the same submissions. Only submissions that passed validation are counted: a flood of
-junk saves nothing anyway, and a person fixing a typo should not use up their allowance.
+the same submissions. While Redis is down, each process keeps counting in its own memory
+(portal.cache, keys under RATELIMIT_CACHE_PREFIX): the forms keep working and a flood is
+still refused (the limit then holds per process: N processes let N times the rate
+through). Only submissions that passed validation are counted: a flood of junk saves
+nothing anyway, and a person fixing a typo should not use up their allowance.
 The rates can be tuned with the SUPPORT_RATE_PER_IP and SUPPORT_RATE_PER_IDENTITY
 settings (django-ratelimit notation, e.g. "10/h"), read on every call.
 """

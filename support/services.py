@@ -2,9 +2,9 @@
 
 Every function takes keyword-only arguments and writes inside one transaction: a
 submission together with its consent in the ledger, a moderation step together with its
-`ComplaintAction` row. E-mails to reporters go to the orders outbox in that same
-transaction (`orders.services.mail_queue`), which sends them once it commits and retries
-while the broker is down.
+`ComplaintAction` row. E-mails to reporters go to the outbox in that same transaction
+(`outbox.services.mail_queue`), which sends them once it commits and retries while the
+broker or the mail server is down.
 Refusals raise `SupportError` with a message for staff; the admin shows it.
 """
 
@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from listings.models import Listing, Review
 from listings.rules import Rule
 from listings.services import listings_block, review_set_hidden
-from orders.services import mail_queue
+from outbox.services import mail_queue
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import normalise_email
 from privacy.services import consent_grant, site_url
@@ -193,7 +193,7 @@ def _mail_reporter(complaint: Complaint, *, rule: str = "") -> None:
         "rules_url": site_url("legal:rules"),
     }
     body = render_to_string("support/email/complaint_closed.txt", context)
-    mail_queue(to=to, subject=subject, body=body, recipient=complaint.reporter)
+    mail_queue(to=to, subject=subject, body=body)
 
 
 @transaction.atomic

@@ -228,8 +228,11 @@ def test_signup_refuses_missing_names_at_their_fields_and_keeps_what_was_typed(c
     assert not User.objects.exists()
 
 
-def test_signup_sends_a_confirmation_link_and_does_not_sign_in_before_it_is_followed(client):
-    response = post_signup(client)
+def test_signup_sends_a_confirmation_link_and_does_not_sign_in_before_it_is_followed(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        response = post_signup(client)
 
     assert response.status_code == 302
     assert response.url == "/accounts/confirm-email/"

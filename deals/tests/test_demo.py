@@ -1,11 +1,11 @@
 from io import StringIO
 
 import pytest
+from post_office.models import STATUS, Email
 
 from deals.demo import seed_deals
 from deals.models import Conversation, CounterOffer, Quote, QuoteRequest
 from orders.demo import seed_orders
-from orders.models import OutgoingMail
 from orders.tests.test_demo import demo_portal  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def test_demo_deals_cover_every_state_and_seeding_twice_adds_nothing(demo_portal
     }
     assert CounterOffer.objects.filter(answer="pending").exists()
     assert Conversation.objects.count() == 2
-    assert not OutgoingMail.objects.filter(status="pending").exists()
+    assert not Email.objects.filter(status=STATUS.queued).exists()
 
 
 def test_demo_deals_wait_for_demo_people():

@@ -3,13 +3,14 @@
 from decimal import Decimal
 
 import pytest
+from post_office.models import Email
 
 from deals import notify, services
 from deals.models import CounterOffer, Quote, QuoteRequest, Recipient
 from deals.selectors import seller_match_list
 from deals.tests.factories import RequestFactory, in_days, quote_on, quote_terms
 from listings.tests.factories import leaf
-from orders.models import Order, OrderItem, OutgoingMail
+from orders.models import Order, OrderItem
 from privacy.models import ConsentEvent
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def test_a_request_goes_to_the_sellers_of_its_category_in_its_region(buyer, step
 
     sent = set(Recipient.objects.filter(request=request).values_list("company__name", flat=True))
     assert sent == {steppe.name, zerno.name}
-    subjects = set(OutgoingMail.objects.values_list("to_email", "subject"))
+    subjects = {(mail.to[0], mail.subject) for mail in Email.objects.all()}
     assert (steppe.owner.email, f"New request for quotation: {request.title}") in subjects
     assert faraway.owner.email not in {to for to, _subject in subjects}
 
@@ -57,11 +58,11 @@ def test_matching_by_a_section_takes_in_its_subsections(steppe, faraway):
 def test_a_seller_who_chose_the_digest_gets_no_mail_until_the_digest(buyer, steppe):
     services.preference_save(company=steppe, rfq_mail="digest")
     _post(buyer)
-    assert not OutgoingMail.objects.filter(to_email=steppe.owner.email).exists()
+    assert not Email.objects.filter(to=steppe.owner.email).exists()
 
     assert services.digest_send() == 1
     assert services.digest_send() == 0  # each request goes in one digest
-    mail = OutgoingMail.objects.get(to_email=steppe.owner.email)
+    mail = Email.objects.get(to=steppe.owner.email)
     assert mail.subject == str(notify.DIGEST_SUBJECT % {"n": 1})
 
 
@@ -127,7 +128,7 @@ def test_accepting_a_quote_places_the_order_at_its_figures_and_closes_the_reques
     other.refresh_from_db()
     assert request.is_accepted
     assert other.status == Quote.Status.CLOSED
-    closed = OutgoingMail.objects.get(to_email=zerno.owner.email, subject__startswith="A request")
+    closed = Email.objects.get(to=zerno.owner.email, subject__startswith="A request")
     assert steppe.name not in closed.body  # the others are not told who won
 
 

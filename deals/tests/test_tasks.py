@@ -1,11 +1,11 @@
 """The deals task family on a real Celery worker, through the real Redis broker."""
 
 import pytest
+from post_office.models import Email
 
 from deals.models import Quote, QuoteRequest, Recipient, SellerPreference
 from deals.tasks import digest_send_task, requests_expire_task
 from deals.tests.factories import RequestFactory, in_days, quote_on
-from orders.models import OutgoingMail
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 
@@ -25,5 +25,5 @@ def test_the_worker_closes_due_requests_and_sends_the_digest(
     quote.refresh_from_db()
     assert due.status == QuoteRequest.Status.EXPIRED
     assert quote.status == Quote.Status.CLOSED
-    assert OutgoingMail.objects.filter(to_email=zerno.owner.email).count() == 1
+    assert Email.objects.filter(to=zerno.owner.email).count() == 1
     assert not Recipient.objects.filter(company=zerno, notified_at=None).exists()

@@ -62,13 +62,3 @@ def test_staff_cannot_delete_orders(admin_client):
 
     assert response.status_code == 403
     assert Order.objects.filter(pk=order.pk).exists()
-
-
-def test_the_outbox_opens_read_only(admin_client):
-    from orders.services import mail_queue
-
-    mail = mail_queue(to="a@example.kz", subject="Subject", body="Body")
-
-    assert admin_client.get("/admin/orders/outgoingmail/").status_code == 200
-    assert admin_client.get(f"/admin/orders/outgoingmail/{mail.pk}/change/").status_code == 200
-    assert DisclosureEvent.objects.count() == 1

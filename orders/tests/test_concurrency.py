@@ -24,7 +24,7 @@ def _no_mail_publishing(monkeypatch):
     Eager tasks run from several threads at once would also corrupt Celery's process-wide
     "joining a result would block" flag, breaking later tests that wait for a result.
     """
-    monkeypatch.setattr(services, "mail_publish", lambda *, mail_id: False)
+    monkeypatch.setattr("outbox.services.mail_publish", lambda *, email_id: False)
 
 
 class _Session(dict):

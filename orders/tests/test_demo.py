@@ -1,10 +1,11 @@
 from io import StringIO
 
 import pytest
+from post_office.models import STATUS, Email
 
 from listings.management.commands import seed_demo
 from orders.demo import seed_orders
-from orders.models import Order, OutgoingMail, SellerOption
+from orders.models import Order, SellerOption
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def test_demo_orders_cover_every_status_and_seeding_twice_adds_nothing(demo_port
     assert set(Order.objects.values_list("status", flat=True)) == set(Order.Status.values)
     assert Order.objects.filter(buyer__isnull=True).exists()
     assert SellerOption.objects.values("company").distinct().count() == 3
-    assert not OutgoingMail.objects.filter(status="pending").exists()
+    assert not Email.objects.exclude(status=STATUS.sent).exists()
     assert "8 new orders" in out.getvalue()
 
 

@@ -1,9 +1,10 @@
 """Messages on an order between its buyer and its seller, and unread counts."""
 
 import pytest
+from post_office.models import STATUS, Email
 
 from orders import forms, services
-from orders.models import MESSAGE_MAX_LENGTH, OrderMessage, OutgoingMail
+from orders.models import MESSAGE_MAX_LENGTH, OrderMessage
 from orders.tests.factories import OrderFactory, OrderMessageFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,9 +122,9 @@ def test_a_message_tells_the_other_side_by_e_mail(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/orders/{order.public_id}/messages/", {"body": "Вопрос"})
 
-    mail = OutgoingMail.objects.get()
-    assert mail.to_email == company.owner.email
-    assert mail.status == OutgoingMail.Status.SENT
+    mail = Email.objects.get()
+    assert mail.to == [company.owner.email]
+    assert mail.status == STATUS.sent
     assert [m.to for m in mailoutbox] == [[company.owner.email]]
     assert "Вопрос" not in mailoutbox[0].body  # the text stays on the portal
     assert f"/seller/orders/{order.pk}/#messages" in mailoutbox[0].body

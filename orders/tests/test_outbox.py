@@ -1,16 +1,17 @@
-"""E-mails through the outbox: written with the change, sent by a task, never lost."""
+"""The e-mails of orders: written to the outbox with the change, sent after it commits."""
 
 import datetime as dt
-import smtplib
 
 import pytest
 from django.utils import timezone
+from post_office.models import STATUS, Email
 
 from orders import services
-from orders.models import Order, OutgoingMail
-from orders.tasks import mail_send_task
+from orders.models import Order
 from orders.tests.conftest import send_order
 from orders.tests.factories import OrderFactory
+from outbox.services import outbox_drain
+from portal.breaker import breaker_for
 from portal.celery import app
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,7 @@ def test_placing_an_order_mails_the_seller_and_the_buyer(
     # A guest has no Personal Account: the e-mail leads to "Your data and rights".
     assert "/privacy/rights/" in to_buyer.body
     assert "/privacy/rights/" not in to_seller.body
-    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {"sent"}
+    assert set(Email.objects.values_list("status", flat=True)) == {STATUS.sent}
 
 
 def test_every_status_change_mails_the_buyer(
@@ -96,88 +97,41 @@ def test_an_order_placed_while_the_broker_is_down_is_saved_and_mailed_later(
     guest_in_cart, company, order_form, broker_down, django_capture_on_commit_callbacks,
     mailoutbox,
 ):  # fmt: skip
-    started = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
         response = send_order(guest_in_cart, company, order_form)
-    seconds = (timezone.now() - started).total_seconds()
 
     order = Order.objects.get()
     assert response.status_code == 302
     assert response.url == order.get_absolute_url()
-    assert seconds < 20  # publishing gives up fast instead of hanging the request
     assert mailoutbox == []
-    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {"pending"}
+    assert set(Email.objects.values_list("status", flat=True)) == {STATUS.queued}
+    # The first failed publish opened the breaker: the second mail was not even tried.
+    assert breaker_for(UNREACHABLE_BROKER).is_open
 
     broker_down()  # the broker is back (tasks run inline in this test process)
-    published = services.mail_outbox_flush(now=timezone.now() + dt.timedelta(minutes=2))
+    sent = outbox_drain(now=timezone.now() + dt.timedelta(minutes=1))
 
-    assert published == 2
-    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {"sent"}
-    assert {m.to[0] for m in mailoutbox} == {company.owner.email, "erlan.akhmetov@example.kz"}
-
-
-def test_the_flush_leaves_fresh_rows_to_their_own_publish(db):
-    services.mail_queue(to="a@example.kz", subject="S", body="B")
-
-    assert services.mail_outbox_flush() == 0
-    assert services.mail_outbox_flush(now=timezone.now() + dt.timedelta(minutes=2)) == 1
-
-
-def test_a_mail_is_sent_once_however_often_its_task_runs(db, mailoutbox):
-    mail = services.mail_queue(to="a@example.kz", subject="S", body="B")
-
-    assert mail_send_task.apply(args=[mail.pk]).get() is True
-    assert mail_send_task.apply(args=[mail.pk]).get() is False
-
-    assert len(mailoutbox) == 1
-    mail.refresh_from_db()
-    assert (mail.status, mail.attempts) == ("sent", 1)
-    assert mail.sent_at is not None
-
-
-def test_a_failed_send_is_recorded_and_left_pending(db, monkeypatch):
-    mail = services.mail_queue(to="a@example.kz", subject="S", body="B")
-
-    def refuse(self, fail_silently=False):
-        raise smtplib.SMTPServerDisconnected("gone")
-
-    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
-    with pytest.raises(smtplib.SMTPServerDisconnected):
-        services.mail_send(mail_id=mail.pk)
-
-    mail.refresh_from_db()
-    assert (mail.status, mail.attempts) == ("pending", 1)
-    assert "gone" in mail.last_error
-
-
-def test_a_mail_that_keeps_failing_is_given_up(db, monkeypatch):
-    mail = services.mail_queue(to="a@example.kz", subject="S", body="B")
-    OutgoingMail.objects.filter(pk=mail.pk).update(attempts=services.MAX_MAIL_ATTEMPTS - 1)
-    monkeypatch.setattr(
-        "django.core.mail.EmailMessage.send",
-        lambda self, fail_silently=False: (_ for _ in ()).throw(OSError("down")),
+    assert sent == 2
+    assert set(Email.objects.values_list("status", flat=True)) == {STATUS.sent}
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        [company.owner.email, "erlan.akhmetov@example.kz"]
     )
 
-    with pytest.raises(OSError, match="down"):
-        services.mail_send(mail_id=mail.pk)
 
-    mail.refresh_from_db()
-    assert mail.status == "failed"
-    assert services.mail_outbox_flush(now=timezone.now() + dt.timedelta(minutes=2)) == 0
+def test_a_company_name_with_a_line_break_does_not_break_the_buyers_mail(
+    guest_in_cart, company, order_form, django_capture_on_commit_callbacks, mailoutbox
+):
+    company.name = "ТОО «Агро»\r\nBcc: victim@example.kz"
+    company.save(update_fields=["name"])
 
+    with django_capture_on_commit_callbacks(execute=True):
+        send_order(guest_in_cart, company, order_form)
 
-def test_a_mail_exists_only_if_its_change_is_committed(db):
-    from django.db import transaction
-
-    def change_that_fails():
-        with transaction.atomic():
-            services.mail_queue(to="a@example.kz", subject="S", body="B")
-            raise RuntimeError
-
-    with pytest.raises(RuntimeError):
-        change_that_fails()
-
-    assert not OutgoingMail.objects.exists()
+    to_buyer = next(m for m in mailoutbox if m.to == ["erlan.akhmetov@example.kz"])
+    assert "ТОО «Агро» Bcc: victim@example.kz" in to_buyer.subject  # one line, no header
+    assert to_buyer.bcc == []
+    assert to_buyer.message()["Bcc"] is None
+    assert set(Email.objects.values_list("status", flat=True)) == {STATUS.sent}
 
 
 def test_no_mail_goes_to_an_erased_address(company, mailoutbox, django_capture_on_commit_callbacks):
@@ -186,13 +140,5 @@ def test_no_mail_goes_to_an_erased_address(company, mailoutbox, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         services.order_cancel(order=order, actor=company.owner, reason="Нет товара")
 
-    assert not OutgoingMail.objects.exists()
+    assert not Email.objects.exists()
     assert mailoutbox == []
-
-
-def test_the_outbox_flush_runs_every_minute(settings):
-    entry = settings.CELERY_BEAT_SCHEDULE["orders-mail-outbox-flush"]
-
-    assert entry["task"] == "orders.tasks.mail_outbox_flush_task"
-    assert entry["schedule"] == 60
-    assert entry["task"] in app.tasks

@@ -58,7 +58,8 @@ def rows(db):
     from allauth.account.models import EmailAddress
     from allauth.usersessions.models import UserSession
 
-    from orders.models import OutgoingMail, SellerOption
+    from orders.models import SellerOption
+    from outbox.services import mail_queue
     from privacy.models import DataRequest, LegalHold, SweepRun
     from privacy.services import disclosure_record
 
@@ -71,7 +72,7 @@ def rows(db):
     review = ReviewFactory(company=company, author=person)
     order = OrderFactory(company=company)
     SellerOption.objects.create(company=company, kind="shipping", method="pickup")
-    OutgoingMail.objects.create(to_email=order.email, subject="Order", body="Text", order=order)
+    mail_queue(to=order.email, subject="Order", body="Text")
     PolicyVersionFactory(published_at=None)
     DataRequest.objects.create(kind="erasure", user=person, email=person.email)
     LegalHold.objects.create(user=person, reason="Court order", authority="Court")

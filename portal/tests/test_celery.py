@@ -20,7 +20,7 @@ def test_sessions_clear_runs_on_a_real_worker_through_redis(celery_worker_proces
         session_key="current" * 4, session_data="", expire_date=timezone.now() + timedelta(days=1)
     )
 
-    result = sessions_clear.delay()
+    result = sessions_clear.apply_async(ignore_result=False)  # results are ignored unless asked
 
     assert result.get(timeout=30) == 1
     assert list(Session.objects.values_list("session_key", flat=True)) == ["current" * 4]

@@ -5,7 +5,18 @@ from django.test.utils import isolate_apps
 
 from privacy.registry import Erasure, LegalBasis, Source, Subjects, by_user, registry
 
-PROJECT_APPS = ("privacy", "accounts", "listings", "orders", "deals", "support", "portal")
+# The outbox's rows are django-post-office's models: walked like the project's own.
+PROJECT_APPS = (
+    "post_office",
+    "outbox",
+    "privacy",
+    "accounts",
+    "listings",
+    "orders",
+    "deals",
+    "support",
+    "portal",
+)
 
 
 def _project_models():

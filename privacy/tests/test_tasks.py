@@ -19,7 +19,10 @@ def test_a_users_erasure_request_is_answered_by_the_worker(celery_worker_process
         kind="erasure", user=user, email=user.email, status="verified", verified_at=timezone.now()
     )
 
-    assert data_request_run_task.delay(data_request.pk).get(timeout=60) == "done"
+    assert (
+        data_request_run_task.apply_async([data_request.pk], ignore_result=False).get(timeout=60)
+        == "done"
+    )
 
     user.refresh_from_db()
     assert user.email == f"erased-{user.pk}@invalid"
@@ -33,7 +36,7 @@ def test_the_retention_sweep_runs_on_the_worker(celery_worker_process):
     User.objects.filter(pk=lapsed.pk).update(last_interaction_at=long_ago)
     active = UserFactory()
 
-    result = retention_sweep_task.delay().get(timeout=60)
+    result = retention_sweep_task.apply_async(ignore_result=False).get(timeout=60)
 
     assert result["subjects"] == 1
     assert User.objects.get(pk=lapsed.pk).email.endswith("@invalid")

@@ -2,11 +2,11 @@
 
 import pytest
 from django.core import mail
+from post_office.models import Email
 
 from accounts.tests.factories import UserFactory
 from listings.models import Listing, Review
 from listings.tests.factories import ListingFactory, ReviewFactory
-from orders.models import OutgoingMail
 from support import services, texts
 from support.models import CallbackRequest, Complaint, ComplaintAction, Feedback
 from support.tests.factories import (
@@ -72,10 +72,9 @@ def test_the_resolution_mail_goes_through_the_outbox_in_the_same_transaction(sta
 
     services.complaint_resolve(complaint=complaint, actor=staff, resolution="We called them.")
 
-    queued = OutgoingMail.objects.get()
-    assert queued.to_email == complaint.reporter.email
-    assert queued.recipient == complaint.reporter
-    assert "We called them." in queued.body
+    queued = Email.objects.get()
+    assert queued.to == [complaint.reporter.email]
+    assert "We called them." in queued.message
 
 
 def test_a_failing_moderation_step_leaves_no_action_and_no_mail(staff, monkeypatch):
@@ -89,7 +88,7 @@ def test_a_failing_moderation_step_leaves_no_action_and_no_mail(staff, monkeypat
         services.complaint_hide_listing(complaint=complaint, actor=staff, rule="truthful")
 
     assert ComplaintAction.objects.count() == 0
-    assert OutgoingMail.objects.count() == 0
+    assert Email.objects.count() == 0
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.NEW
 
@@ -168,7 +167,7 @@ def test_a_closed_complaint_cannot_be_resolved_or_rejected_again(staff):
                 **({"reason": "x"} if close is services.complaint_reject else {}),
             )  # noqa: E501
 
-    assert OutgoingMail.objects.count() == 1
+    assert Email.objects.count() == 1
 
 
 def test_moderating_after_closing_acts_but_does_not_mail_again(staff):
@@ -182,7 +181,7 @@ def test_moderating_after_closing_acts_but_does_not_mail_again(staff):
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.REJECTED
     assert Listing.objects.get(pk=complaint.listing_id).status == Listing.Status.BLOCKED
-    assert OutgoingMail.objects.count() == 1
+    assert Email.objects.count() == 1
 
 
 def test_mark_handled_sets_the_flag_and_who_handled_it(staff):
