@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from privacy.links import absolute_url_of
 from privacy.texts import COOKIE_BANNER_TEXT
 
 register = template.Library()
@@ -10,6 +11,12 @@ register = template.Library()
 def cookie_banner_text():
     """Return the banner's text: the same constant the consent ledger records."""
     return COOKIE_BANNER_TEXT
+
+
+@register.simple_tag
+def absolute_url(name: str, *args) -> str:
+    """Return the absolute URL of a named view, for e-mails (see privacy.links)."""
+    return absolute_url_of(name, *args)
 
 
 @register.filter
