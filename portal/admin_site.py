@@ -30,6 +30,13 @@ class PortalAdminSite(admin.AdminSite):
     site_header = _("Dala Market administration")
     site_title = _("Dala Market admin")
 
+    def index(self, request, extra_context=None):
+        """The admin index, with what waits for this user's roles at the top."""
+        from portal.admin_waiting import admin_waiting_list
+
+        extra_context = {"waiting": admin_waiting_list(user=request.user), **(extra_context or {})}
+        return super().index(request, extra_context)
+
     def has_permission(self, request):
         return super().has_permission(request) and second_factor_passed(request)
 

@@ -23,7 +23,7 @@ from privacy.models import (
     Purpose,
     SweepRun,
 )
-from privacy.registry import ExportEncoder, registry
+from privacy.registry import ExportEncoder, normalise_email, registry
 
 
 @admin.register(Purpose)
@@ -160,6 +160,9 @@ class DataRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
                        "due_at", "completed_at", "handled_by", "report", "check_failed",
                        "rejection_reason", "export_link")  # fmt: skip
     exclude = ("export",)
+    # Staff record a request received by letter or at the office: they pick the person by
+    # typing (a <select> of every user would be unusable), then it takes the usual course.
+    autocomplete_fields = ("user",)
     actions = ["verify", "run", "reject"]
     disclosure_fields = ("email", "details")
     disclosure_purpose = "legal"
@@ -167,6 +170,17 @@ class DataRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
 
     def disclosure_subject(self, obj):
         return obj.user, obj.email
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            recorded = {"kind", "user", "email"}
+            return tuple(name for name in self.readonly_fields if name not in recorded)
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.email = normalise_email(obj.email or (obj.user.email if obj.user else ""))
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("due"), ordering="due_at")
     def due(self, obj):
