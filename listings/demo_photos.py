@@ -66,8 +66,9 @@ def _truck(d, s, main, detail):
 
 
 def _gear(d, s, main, detail):
-    teeth = [(math.cos(a) * r * s, math.sin(a) * r * s)
-             for i in range(24) for a, r in [(i * math.pi / 12, 170 if i % 2 else 135)]]  # fmt: skip
+    radii = [170 if i % 2 else 135 for i in range(24)]
+    angles = [i * math.pi / 12 for i in range(24)]
+    teeth = [(math.cos(a) * r * s, math.sin(a) * r * s) for a, r in zip(angles, radii, strict=True)]
     d.polygon(teeth, fill=main)
     d.ellipse([-60 * s, -60 * s, 60 * s, 60 * s], fill=detail)
 

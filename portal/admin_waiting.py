@@ -40,12 +40,15 @@ def _complaints(user) -> list[Waiting]:
         .values_list("target_kind")
         .annotate(n=Count("pk"))
     )
+    open_statuses = ",".join(Complaint.OPEN_STATUSES)
     return [
-        Waiting(kinds[kind][1], counts.get(kind, 0), _changelist(
-            "support_complaint", target_kind__exact=kind, status__in=",".join(Complaint.OPEN_STATUSES)
-        ))
+        Waiting(
+            kinds[kind][1],
+            counts.get(kind, 0),
+            _changelist("support_complaint", target_kind__exact=kind, status__in=open_statuses),
+        )
         for kind in allowed
-    ]  # fmt: skip
+    ]
 
 
 def _data_requests(user) -> list[Waiting]:
@@ -66,7 +69,8 @@ def _companies(user) -> list[Waiting]:
     if not user.has_perm("accounts.verify_company"):
         return []
     count = Company.objects.filter(is_verified=False, owner__is_active=True).count()
-    return [Waiting(_("Companies to verify"), count, _changelist("accounts_company", is_verified__exact=0))]
+    url = _changelist("accounts_company", is_verified__exact=0)
+    return [Waiting(_("Companies to verify"), count, url)]
 
 
 def admin_waiting_list(*, user) -> list[Waiting]:
