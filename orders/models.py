@@ -211,6 +211,18 @@ class Order(models.Model):
         return self.status == Order.Status.NEW
 
     @property
+    def is_confirmed(self) -> bool:
+        return self.status == Order.Status.CONFIRMED
+
+    @property
+    def is_shipped(self) -> bool:
+        return self.status == Order.Status.SHIPPED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == Order.Status.CANCELLED
+
+    @property
     def city(self) -> str:
         """Return the city of the delivery address, or "" (see orders.addresses)."""
         return address_city(self.address)
