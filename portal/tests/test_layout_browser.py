@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
+from accounts.tests.factories import CompanyFactory, accept_policy
 from listings.models import Listing
 from listings.tests.factories import ListingFactory, ReviewFactory, leaf
 from orders.tests.factories import OrderFactory, OrderItemFactory
@@ -131,9 +131,7 @@ def _overlap(a, b) -> bool:
 
 
 @pytest.mark.parametrize("language", ["ru", "kk", "en"])
-def test_the_banner_on_a_phone_is_compact_and_covers_no_title_price_or_button(
-    page, shop, language
-):
+def test_the_banner_on_a_phone_is_compact_and_covers_no_title_price_or_button(page, shop, language):
     _language(page, language)
     page.set_viewport_size({"width": 412, "height": 915})
 
