@@ -1,9 +1,13 @@
 """allauth's account adapter: where sign-up hands the new user to the accounts services,
-and where allauth's own e-mails (confirmation, password reset, notices) join the outbox."""
+and where allauth's own e-mails (confirmation, password reset, notices) join the outbox, with
+the portal's name."""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
-from django.contrib.sites.shortcuts import get_current_site
+from django.conf import settings
 
 from accounts.forms import SignupForm, email_length_check
 from accounts.services import user_signup_record
@@ -11,10 +15,30 @@ from outbox.services import mail_queue
 from privacy.services import request_meta
 
 
+@dataclass(frozen=True)
+class PortalSite:
+    """What allauth's e-mails call `current_site`: the portal's name, and the host served.
+
+    Without django.contrib.sites allauth names the site after the request's host, so its
+    e-mails greeted "Hello from 127.0.0.1:8000!".
+    """
+
+    name: str
+    domain: str
+
+    @classmethod
+    def for_request(cls, request) -> "PortalSite":
+        domain = request.get_host() if request is not None else urlsplit(settings.SITE_URL).netloc
+        return cls(name=settings.SITE_NAME, domain=domain)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email):
         """Refuse an address too long to store, in every allauth form that takes one."""
         return email_length_check(super().clean_email(email))
+
+    def format_email_subject(self, subject: str) -> str:
+        return f"[{settings.SITE_NAME}] {subject}"
 
     def save_user(self, request, user, form, commit=True):
         """Save a signed-up user with the name, phone and consents of the portal's form."""
@@ -48,7 +72,8 @@ class AccountAdapter(DefaultAccountAdapter):
         context = {
             "request": request,
             "email": email,
-            "current_site": get_current_site(request),
+            # The portal's name, not the host's ("Hello from 127.0.0.1:8000!").
+            "current_site": PortalSite.for_request(request),
             **context,
         }
         message = self.render_mail(template_prefix, email, context)

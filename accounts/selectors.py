@@ -17,6 +17,16 @@ def email_verified(user) -> bool:
     return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
 
 
+# The header's summary of a seller's desk (orders.selectors.seller_summary_get) is cached
+# per user under this key. It is named here because becoming a seller (accounts) must forget
+# it at once: the new seller's next page already shows the "Seller" menu.
+SELLER_SUMMARY_CACHE_SECONDS = 60
+
+
+def seller_summary_cache_key(user_id: int) -> str:
+    return f"accounts:seller-summary:{user_id}"
+
+
 def company_of(user):
     """Return the user's company, or None for a buyer without one."""
     if not user.is_authenticated:

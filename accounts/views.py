@@ -114,11 +114,12 @@ def company(request):
         was_verified = existing is not None and existing.is_verified
         saved = services.company_save(owner=request.user, **form.cleaned_data)
         if existing is None:
+            # A new seller's next step is their first listing: take them straight there.
             messages.success(request, COMPANY_CREATED_MESSAGE)
-        else:
-            messages.success(request, COMPANY_SAVED_MESSAGE)
-            if was_verified and not saved.is_verified:
-                messages.warning(request, COMPANY_UNVERIFIED_MESSAGE)
+            return redirect("listings:desk_create")
+        messages.success(request, COMPANY_SAVED_MESSAGE)
+        if was_verified and not saved.is_verified:
+            messages.warning(request, COMPANY_UNVERIFIED_MESSAGE)
         return redirect("accounts:company")
     return render(request, "accounts/company.html", {"form": form, "company": existing})
 

@@ -4,7 +4,8 @@
 Words follow the shape of a real catalogue: a few generic words (delivery, VAT, stock) sit
 in most descriptions, product nouns belong to one category each, and brand or model names
 are rare; within a category the first products are the most common (Zipf-like weights).
-About three listings in four are in Russian, the rest in English.
+About three listings in four are in Russian, the rest in English (the benchmarks' mix);
+the demo data asks for Russian only.
 """
 
 from __future__ import annotations
@@ -449,10 +450,12 @@ def weighted_region(rng: random.Random) -> str:
     return rng.choices(list(REGION_WEIGHTS), weights=list(REGION_WEIGHTS.values()))[0]
 
 
-def fake_listing(rng: random.Random, slug: str, region: str) -> dict:
+def fake_listing(
+    rng: random.Random, slug: str, region: str, *, russian_share: float = 0.75
+) -> dict:
     """Return the fields of one plausible listing in the category `slug`."""
     spec = SPECS[slug]
-    russian = rng.random() < 0.75
+    russian = rng.random() < russian_share
     noun_ru, noun_en = _zipf_choice(rng, spec.nouns)
     variant = _zipf_choice(rng, spec.variants)
     used = rng.random() < spec.used_share

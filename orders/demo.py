@@ -76,6 +76,13 @@ def _advance(order: Order, status: str, actor: User) -> None:
         services.order_complete(order=order, actor=actor)
 
 
+ADDRESSES = (
+    "Акмолинская обл., г. Кокшетау, ул. Абая, 12",
+    "г. Костанай, пр. Аль-Фараби, 65, склад 3",
+    "Алматы, ул. Толе би, 101",
+)
+
+
 def _place(token: str, company: Company, buyer: User | None, n: int) -> Order | None:
     listings = list(Listing.objects.visible().filter(company=company).order_by("pk")[:2])
     if not listings:
@@ -89,7 +96,7 @@ def _place(token: str, company: Company, buyer: User | None, n: int) -> Order | 
         "organization": "ТОО «Жана Астык»" if buyer else "КХ «Береке»",
         "email": buyer.email if buyer else GUEST_EMAIL,
         "phone": "+77011234567" if buyer else "+77051112233",
-        "address": "Акмолинская обл., г. Кокшетау, ул. Абая, 12",
+        "address": ADDRESSES[n % len(ADDRESSES)],
         "comment": "Нужна доставка до конца месяца." if n % 2 else "",
     }
     return services.order_place(

@@ -13,11 +13,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.models import Company
 from listings.models import Listing
+from orders.addresses import address_city
 from orders.company_details import BuyerCompanyDetails
 from orders.invoice_models import InvoiceDetails, InvoiceNumberCounter  # noqa: F401
 
@@ -203,6 +205,33 @@ class Order(BuyerCompanyDetails, InvoiceDetails, models.Model):
     @property
     def status_label(self) -> str:
         return dict(Order.Status.choices).get(self.status, self.status)
+
+    @property
+    def is_new(self) -> bool:
+        """Whether the order waits for its seller (nothing was done with it yet)."""
+        return self.status == Order.Status.NEW
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == Order.Status.CONFIRMED
+
+    @property
+    def is_shipped(self) -> bool:
+        return self.status == Order.Status.SHIPPED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == Order.Status.CANCELLED
+
+    @property
+    def city(self) -> str:
+        """Return the city of the delivery address, or "" (see orders.addresses)."""
+        return address_city(self.address)
+
+    @property
+    def age(self) -> str:
+        """Return how long ago the order was placed, in its largest unit («3 days»)."""
+        return timesince(self.created_at, depth=1)
 
     @property
     def shipping_label(self) -> str:

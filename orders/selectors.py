@@ -3,11 +3,22 @@ person's order by changing an id in a URL (a seller another seller's, a buyer an
 buyer's), and the answer to a stranger is the same 404 as for an order that does not exist.
 """
 
+import logging
+from dataclasses import dataclass
+
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from accounts.models import Company
+from accounts.selectors import SELLER_SUMMARY_CACHE_SECONDS, seller_summary_cache_key
+from listings.models import Listing
 from orders.models import Order, OrderMessage
+
+logger = logging.getLogger(__name__)
+# A cached None (a user without a company) must be told apart from a miss.
+_MISSING = object()
 
 UNREAD_CACHE_SECONDS = 300
 
@@ -30,8 +41,9 @@ def _with_counts(orders: QuerySet[Order], *, unread_side: str) -> QuerySet[Order
 def order_list_for_seller(*, company, status: str = "") -> QuerySet[Order]:
     """Return the seller's orders, new ones first, then newest; optionally of one status.
 
-    No contact data: the list shows numbers, dates, totals and statuses, so opening it
-    discloses nothing (the detail page does, and records it).
+    No contact data: the list shows numbers, the buyer's organisation and city, totals,
+    statuses and ages, so opening it discloses no contact (the detail page does, and
+    records it). The address is read only for its city (`Order.city`).
     """
     orders = Order.objects.filter(company=company)
     if status:
@@ -49,8 +61,8 @@ def order_list_for_seller(*, company, status: str = "") -> QuerySet[Order]:
             "has_items_on_request",
             "final_total",
             "created_at",
-            "shipping_method",
-            "payment_method",
+            "organization",
+            "address",
         )  # fmt: skip
         .order_by(new_first, "-created_at", "-pk")
     )
@@ -141,3 +153,64 @@ def unread_message_count(*, user) -> int:
         ).count()
 
     return cache.get_or_set(unread_cache_key(user.pk), count, timeout=UNREAD_CACHE_SECONDS)
+
+
+@dataclass(frozen=True)
+class SellerSummary:
+    """What waits for a seller, shown in the header's "Seller" menu and the desk's tabs."""
+
+    company_id: int
+    new_orders: int
+    blocked_listings: int
+
+    @property
+    def waiting(self) -> int:
+        return self.new_orders + self.blocked_listings
+
+
+def _count_of(queryset) -> Coalesce:
+    """Return a subquery of the number of rows of `queryset` (filtered on an OuterRef)."""
+    counted = queryset.order_by().values("company").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _seller_summary_read(user_id: int) -> SellerSummary | None:
+    row = (
+        Company.objects.filter(owner_id=user_id)
+        .annotate(
+            new_orders=_count_of(
+                Order.objects.filter(company=OuterRef("pk"), status=Order.Status.NEW)
+            ),
+            blocked_listings=_count_of(
+                Listing.objects.filter(company=OuterRef("pk"), status=Listing.Status.BLOCKED)
+            ),
+        )
+        .values_list("pk", "new_orders", "blocked_listings")
+        .first()
+    )
+    return SellerSummary(*row) if row is not None else None
+
+
+def seller_summary_get(*, user) -> SellerSummary | None:
+    """Return what waits for the user as a seller, or None for a user without a company.
+
+    One query (the company with its counts), cached per user for a minute: every page a
+    signed-in person opens shows it. Becoming a seller, a new order and a status change
+    forget the cache; without a cache (Redis down) the query is simply run.
+    """
+    if not user.is_authenticated:
+        return None
+    key = seller_summary_cache_key(user.pk)
+    try:
+        cached = cache.get(key, _MISSING)
+    except Exception:
+        logger.warning("Seller summary cache unavailable", exc_info=True)
+        return _seller_summary_read(user.pk)
+    if cached is not _MISSING:
+        return cached
+    summary = _seller_summary_read(user.pk)
+    try:
+        cache.set(key, summary, SELLER_SUMMARY_CACHE_SECONDS)
+    except Exception:
+        logger.warning("Seller summary cache unavailable", exc_info=True)
+    return summary

@@ -15,7 +15,6 @@ import secrets
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -24,7 +23,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.services import user_touch
+from accounts.selectors import seller_summary_cache_key
+from accounts.services import cache_forget, user_touch
+from listings.money import money_format
 from orders.cart import MAX_QUANTITY, MAX_TOTAL, Cart, SellerGroup, cart_view
 from orders.company_details import BuyerCompany
 from orders.models import (
@@ -39,6 +40,7 @@ from orders.models import (
 )
 from orders.selectors import unread_cache_key
 from outbox.services import mail_queue
+from privacy.links import absolute_url
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import normalise_email
 from privacy.services import consent_grant
@@ -329,6 +331,7 @@ def order_place(
             if user is not None:
                 user_touch(user=user)
             _mail_order_placed(order)
+            _forget_seller_summary(company)
     except IntegrityError:
         # A parallel submit of the same form won the race to the unique token.
         existing = Order.objects.filter(checkout_token=checkout_token).first()
@@ -374,7 +377,14 @@ def _transition(*, order: Order, actor, to: str, detail: str = "", **changes) ->
             order=order, status=to, actor=actor, actor_label=order.company.name, detail=detail
         )
         _mail_status_changed(order)
+        _forget_seller_summary(order.company)
     return order
+
+
+def _forget_seller_summary(company) -> None:
+    """Let the seller's header count the order at once (orders.selectors.seller_summary_get)."""
+    key = seller_summary_cache_key(company.owner_id)
+    transaction.on_commit(lambda: cache_forget(key))
 
 
 def order_confirm(*, order: Order, actor, final_total: Decimal) -> Order:
@@ -385,7 +395,7 @@ def order_confirm(*, order: Order, actor, final_total: Decimal) -> Order:
         order=order,
         actor=actor,
         to=Order.Status.CONFIRMED,
-        detail=f"{final_total:,.2f} ₸".replace(",", "\u00a0"),
+        detail=money_format(final_total),
         final_total=final_total,
     )
 
@@ -471,14 +481,14 @@ def review_needs_completed_order(*, user, company) -> str | None:
 
 
 def _site_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def _mail(*, template: str, to: str, subject, order: Order, **context) -> None:
     """Queue an e-mail about the order in the outbox (nothing for an erased address)."""
     body = render_to_string(
         f"orders/email/{template}.txt",
-        {"order": order, "site_url": settings.SITE_URL.rstrip("/"), **context},
+        {"order": order, **context},
     )
     mail_queue(to=to, subject=subject, body=body)
 

@@ -15,6 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.mfa import has_second_factor, second_factor_passed
@@ -29,6 +31,27 @@ STAFF_ENTER_CODE_MESSAGE = _("Enter the code from your authenticator app to open
 class PortalAdminSite(admin.AdminSite):
     site_header = _("Dala Market administration")
     site_title = _("Dala Market admin")
+
+    def index(self, request, extra_context=None):
+        """The admin index, with what waits for this user's roles at the top."""
+        from portal.admin_waiting import admin_waiting_list
+
+        extra_context = {"waiting": admin_waiting_list(user=request.user), **(extra_context or {})}
+        return super().index(request, extra_context)
+
+    def get_app_list(self, request, app_label=None):
+        """The apps and models, with the names other packages left untranslated.
+
+        Some packages' models have no verbose name of their own (allauth's user sessions,
+        authenticators): Django's English default then reaches the admin untranslated, so
+        every name is looked up in the catalogues once more (a translated name is no msgid
+        and comes back as it is).
+        """
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
+            for model in app["models"]:
+                model["name"] = capfirst(gettext(str(model["model"]._meta.verbose_name_plural)))
+        return app_list
 
     def has_permission(self, request):
         return super().has_permission(request) and second_factor_passed(request)

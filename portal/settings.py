@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Links in e-mails written during a request go to its host (privacy/links.py).
+    "privacy.links.CurrentRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.operator",
+                "portal.context_processors.seller_desk",
                 "orders.context_processors.header",
             ],
         },
@@ -278,7 +281,9 @@ MFA_TOTP_ISSUER = "Dala Market"
 # --- E-mail -----------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Portal <no-reply@portal.kz>")
+# The portal's name in e-mails: the sender's display name, allauth's greeting and subjects.
+SITE_NAME = env.str("SITE_NAME", default="Dala Market")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <no-reply@portal.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A mail server that accepts the connection and then hangs must not hold a worker for long.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
@@ -299,6 +304,9 @@ OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=90)
 LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="ru")
 LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers per language (portal/formats/<lang>/formats.py): Django has no Kazakh
+# formats, and its Russian date ends in "г.", which doubled a sentence's full stop.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Almaty")
 USE_I18N = True
 USE_TZ = True

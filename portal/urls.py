@@ -5,11 +5,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from portal import views
+from portal.favicon import favicon
 from privacy.views import CookieAcceptView, CookieDeclineView, CookieSettingsView
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     # The language switch needs no CSRF token: a forged request could only change the
     # language a visitor reads, and without a token in the header the pages of visitors
     # who have no session can be shared (see listings/search_page.py).

@@ -278,10 +278,10 @@ def _mail(*, to: str, subject: str, template: str, context: dict) -> None:
 
 
 def site_url(name: str, *args) -> str:
-    """Return an absolute link for e-mails sent outside a request (SITE_URL + the path)."""
-    from django.urls import reverse
+    """Return an absolute link for an e-mail (the request's host, else SITE_URL)."""
+    from privacy.links import absolute_url_of
 
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
+    return absolute_url_of(name, *args)
 
 
 def data_request_signed(*, data_request: DataRequest, salt: str) -> str:

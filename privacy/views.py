@@ -1,4 +1,5 @@
 import json
+from functools import wraps
 
 from cookie_consent.forms import ProcessCookiesForm
 from cookie_consent.models import CookieGroup
@@ -8,14 +9,18 @@ from cookie_consent.views import (
     CookieGroupListView,
     is_ajax_like,
 )
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.csrf import csrf_failure
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from privacy import selectors, services, statistics
@@ -75,6 +80,42 @@ class CookieSettingsView(CookieGroupListView):
         return CookieGroup.objects.prefetch_related("cookie_set__partners").order_by("ordering")
 
 
+def _same_origin(request) -> bool:
+    """Return whether a POST comes from the portal's own pages, by the browser's headers.
+
+    Sec-Fetch-Site (every current browser) or else Origin or Referer: a cross-site form
+    or script cannot forge them. Django's test client is trusted as Django's CSRF check
+    trusts it.
+    """
+    if getattr(request, "_dont_enforce_csrf_checks", False):
+        return True
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    own = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin in own
+    referer = request.headers.get("Referer", "")
+    return any(referer.startswith(f"{site}/") for site in own)
+
+
+def same_origin_required(view):
+    """Refuse (403, as a CSRF failure) a POST that did not come from the portal's pages.
+
+    The cookie banner is part of pages shared between visitors (the page cache), which can
+    carry no CSRF token; its forms are protected by their origin instead.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "POST" and not _same_origin(request):
+            return csrf_failure(request, reason="The request did not come from this site.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 class _LedgerMixin:
     """Also record a signed-in user's cookie choice in the consent ledger."""
 
@@ -85,7 +126,7 @@ class _LedgerMixin:
         form = ProcessCookiesForm(data=request.POST)
         if request.user.is_authenticated and form.is_valid():
             groups = list(form.get_cookie_groups())
-            if is_ajax_like(request):
+            if is_ajax_like(request) or request.POST.get("from_banner"):
                 text = str(COOKIE_BANNER_TEXT)
             else:
                 text = "\n".join(
@@ -103,10 +144,14 @@ class _LedgerMixin:
         return response
 
 
+@method_decorator(csrf_exempt, name="dispatch")
+@method_decorator(same_origin_required, name="dispatch")
 class CookieAcceptView(_LedgerMixin, CookieGroupAcceptView):
     accepted = True
 
 
+@method_decorator(csrf_exempt, name="dispatch")
+@method_decorator(same_origin_required, name="dispatch")
 class CookieDeclineView(_LedgerMixin, CookieGroupDeclineView):
     accepted = False
 

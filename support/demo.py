@@ -17,20 +17,20 @@ STAFF_EMAIL = "admin@demo.kz"
 COMPLAINTS = (
     ("listing", "aliya.reporter@demo.kz", "Алия", "fraud",
      "Продавец просит предоплату на личную карту и не присылает счёт."),
-    ("listing", "mark.reporter@demo.kz", "Mark", "wrong_information",
-     "The photos show a different model from the one in the title."),
+    ("listing", "marat.reporter@demo.kz", "Марат", "wrong_information",
+     "На фотографиях другая модель, не та, что в заголовке."),
     ("review", "serik.reporter@demo.kz", "Серик", "offensive",
      "В отзыве оскорбления в адрес менеджера."),
     ("seller", "dana.reporter@demo.kz", "Дана", "other",
-     "The company phone number does not answer for a week."),
+     "Телефон компании не отвечает уже неделю."),
 )  # fmt: skip
 CALLBACKS = (
-    ("Ерлан", "+77012345670", "morning", "How to register my farm as a seller"),
+    ("Ерлан", "+77012345670", "morning", "Как зарегистрировать фермерское хозяйство продавцом"),
     ("Айгуль", "+77172554433", "afternoon", "Доставка семян в Костанайскую область"),
 )
 FEEDBACK = (
     ("Нурлан", "nurlan.writer@demo.kz", "Добавьте, пожалуйста, фильтр по способу доставки."),
-    ("Olga", "olga.writer@demo.kz", "Search for “seeds” also finds seed drills; is it right?"),
+    ("Ольга", "olga.writer@demo.kz", "Поиск по слову «семена» находит и сеялки: так и задумано?"),
 )
 
 

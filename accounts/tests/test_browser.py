@@ -141,8 +141,11 @@ def test_edit_the_profile_and_become_a_seller(page):
     page.get_by_role("button", name="Become a seller").click()
 
     expect(page.get_by_text("you can now publish listings")).to_be_visible()
+    # The new seller is taken to their first listing.
+    expect(page.get_by_role("heading", name="New listing")).to_be_visible()
     company = Company.objects.get(owner=user)
     assert company.bin == good_bin
+    page.goto("/account/company/")
     expect(page.locator(".verified-badge")).to_have_count(0)
 
     Company.objects.filter(pk=company.pk).update(is_verified=True)

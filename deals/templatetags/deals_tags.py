@@ -1,6 +1,5 @@
-"""What other apps' templates show of deals: the header's unread count, the seller desk's
-counts and a seller's responsiveness. Loaded by those templates, so that the apps below
-deals never import it."""
+"""What other apps' templates show of deals: the header's unread count and a seller's
+responsiveness. Loaded by those templates, so that the apps below deals never import it."""
 
 from django import template
 
@@ -13,11 +12,6 @@ register = template.Library()
 def inbox_unread(user) -> int:
     """Return the user's unread messages: conversations and orders (cached per user)."""
     return selectors.unread_total(user=user)
-
-
-@register.simple_tag
-def deal_desk_counts(company):
-    return selectors.desk_counts(company=company)
 
 
 @register.simple_tag

@@ -103,8 +103,8 @@ def test_the_seller_desk_counts_new_requests_and_unanswered_questions(client, bu
 
     html = client.get("/seller/orders/").content.decode()
 
-    assert 'data-testid="new-requests">1<' in html
-    assert 'data-testid="unanswered-questions">1<' in html
+    assert 'Requests for quotation <span class="badge">1<' in html
+    assert 'Messages <span class="badge">1<' in html
 
 
 def test_opening_a_request_is_recorded_without_the_buyers_contacts(client, buyer, steppe):

@@ -165,7 +165,7 @@ def test_the_seller_moves_an_order_through_its_statuses(seller_client, seller, c
         ("shipped", seller.pk, company.name),
         ("completed", seller.pk, company.name),
     ]
-    assert OrderEvent.objects.filter(order=order).first().detail == "12\u00a0600\u00a0000.00 ₸"
+    assert OrderEvent.objects.filter(order=order).first().detail == "12,600,000\u00a0₸"
 
 
 def test_confirming_needs_the_final_total(seller_client, company):

@@ -1,8 +1,10 @@
+from cookie_consent.util import get_not_accepted_or_declined_cookie_groups
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
 from privacy import labels
+from privacy.links import absolute_url_of
 from privacy.texts import COOKIE_BANNER_TEXT
 
 register = template.Library()
@@ -12,6 +14,28 @@ register = template.Library()
 def cookie_banner_text():
     """Return the banner's text: the same constant the consent ledger records."""
     return COOKIE_BANNER_TEXT
+
+
+@register.inclusion_tag("privacy/_cookie_banner.html", takes_context=True)
+def cookie_banner(context):
+    """Render the cookie banner on the server, for a visitor who has not chosen yet.
+
+    Whether it shows, and which groups its buttons answer, depend on nothing but the
+    visitor's `cookie_consent` cookie (and the cookie groups): pages shared from the page
+    cache are keyed by that cookie's value (listings/search_page.py), so a shared page
+    carries the banner exactly for the visitors who should see it. Its forms carry no CSRF
+    token, for the same reason: the cookie views check the request's origin instead
+    (privacy.views.same_origin_required).
+    """
+    request = context["request"]
+    undecided = get_not_accepted_or_declined_cookie_groups(request)
+    return {"groups": [group.varname for group in undecided], "next": request.get_full_path()}
+
+
+@register.simple_tag
+def absolute_url(name: str, *args) -> str:
+    """Return the absolute URL of a named view, for e-mails (see privacy.links)."""
+    return absolute_url_of(name, *args)
 
 
 @register.filter

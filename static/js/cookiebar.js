@@ -1,43 +1,45 @@
-// The cookie banner: django-cookie-consent's own module shows it on a first visit and
-// stores the choice; nothing optional loads until a group is accepted.
-import { showCookieBar } from "../cookie_consent/cookiebar.module.js";
-
-const template = document.getElementById("cookie-consent__cookie-bar");
-
-// The module calls onAccept before its POST has stored the choice; loading a snippet
-// then would set a cookie the server still considers unconsented (and deletes). So wait
-// until the status endpoint reports the group as accepted.
-async function whenAccepted(varname, attempts = 10) {
-  for (let i = 0; i < attempts; i += 1) {
-    const response = await window.fetch(template.dataset.statusUrl, {
-      credentials: "same-origin",
-      headers: { "X-Cookie-Consent-Fetch": "1" },
-    });
-    const status = await response.json();
-    if (status.acceptedCookieGroups.includes(varname)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  return false;
-}
+// The cookie banner is rendered by the server (templates/privacy/_cookie_banner.html) and
+// works without this script: its buttons post a form and come back to the page. This
+// module only keeps the visitor on the page: it sends the same form in the background,
+// removes the banner, and loads the analytics snippet once analytics is accepted.
+const bar = document.getElementById("cookie-bar");
 
 function loadAnalytics() {
   if (document.getElementById("analytics-snippet")) return;
   const script = document.createElement("script");
   script.id = "analytics-snippet";
-  script.src = template.dataset.analyticsSrc;
+  script.src = bar.dataset.analyticsSrc;
   document.body.appendChild(script);
 }
 
-if (template) {
-  showCookieBar({
-    statusUrl: template.dataset.statusUrl,
-    templateSelector: "#cookie-consent__cookie-bar",
-    cookieGroupsSelector: "#cookie-consent__cookie-groups",
-    // Without an event the groups were accepted on an earlier visit and the server has
-    // rendered the snippet already; with one, the visitor just clicked "Accept".
-    onAccept: async (groups, event) => {
-      const analytics = groups.some((group) => group.varname === "analytics");
-      if (event && analytics && (await whenAccepted("analytics"))) loadAnalytics();
-    },
+async function send(form) {
+  const body = new FormData(form);
+  const response = await window.fetch(form.action, {
+    method: "POST",
+    body,
+    credentials: "same-origin",
+    headers: { "X-Cookie-Consent-Fetch": "1" },
+  });
+  if (!response.ok) throw new Error(`cookie choice refused: ${response.status}`);
+  return body.getAll("cookie_groups");
+}
+
+if (bar) {
+  bar.querySelectorAll("form[data-cookie-choice]").forEach((form) => {
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      let groups;
+      try {
+        groups = await send(form);
+      } catch {
+        form.submit(); // the plain form still works: the server answers with the page
+        return;
+      }
+      bar.remove();
+      document.getElementById("main")?.focus({ preventScroll: true });
+      // The choice is stored by the response just received, so the server now counts
+      // the analytics cookie as consented (and no longer deletes it).
+      if (form.dataset.cookieChoice === "accept" && groups.includes("analytics")) loadAnalytics();
+    });
   });
 }

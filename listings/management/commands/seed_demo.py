@@ -15,10 +15,12 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Company, User
+from accounts.regions import Region
 from listings import demo
+from listings.demo_photos import seed_photos
 from listings.models import Category, Listing, Review
 
 SELLERS = 20
@@ -35,9 +37,9 @@ ADMIN_PASSWORD = "Demo-Admin-2024"
 
 REVIEW_TEXTS = (
     (5, "Всё отгрузили в срок, документы в порядке. Рекомендую."),
-    (5, "Delivered on time, the invoice and certificates were all in order."),
+    (5, "Привезли вовремя, счёт и сертификаты были в порядке."),
     (4, "Хороший поставщик, но доставка задержалась на два дня."),
-    (4, "Good prices for large volumes; the manager answers quickly."),
+    (4, "Хорошие цены на крупные партии, менеджер быстро отвечает."),
     (3, "Товар соответствует описанию, но пришлось долго ждать счёт."),
     (5, "Работаем не первый год, надёжная компания."),
 )
@@ -94,6 +96,11 @@ def seed_buyers(rng: random.Random) -> list[User]:
     return buyers
 
 
+def _russian(text) -> str:
+    with translation.override("ru"):
+        return str(text)
+
+
 def seed_sellers(rng: random.Random) -> list[Company]:
     """Create sellers across the regions; the first is seller@demo.kz. Return their companies."""
     password_hash = make_password(SELLER_PASSWORD)
@@ -109,7 +116,7 @@ def seed_sellers(rng: random.Random) -> list[Company]:
             defaults={
                 "name": demo.company_name(n),
                 "bin": demo.company_bin(n),
-                "legal_address": f"{demo.CITIES[region][1]}, ул. Абая, {n + 1}",
+                "legal_address": f"{_russian(Region(region).label)}, ул. Абая, {n + 1}",
                 "region": region,
                 "authorised_person": f"{last} {first}",
                 "contact_phone": f"+7701{n:07d}",
@@ -138,7 +145,7 @@ def seed_listings(rng: random.Random, companies: list[Company]) -> int:
         for _n in range(per_company):
             category_id, slug = rng.choice(trade)
             region = company.region if rng.random() < 0.7 else demo.weighted_region(rng)
-            fields = demo.fake_listing(rng, slug, region)
+            fields = demo.fake_listing(rng, slug, region, russian_share=1.0)
             status = rng.choices(
                 [Listing.Status.PUBLISHED, Listing.Status.DRAFT, Listing.Status.ARCHIVED],
                 weights=[90, 6, 4],
@@ -195,8 +202,13 @@ class Command(BaseCommand):
             companies = seed_sellers(_rng("sellers"))
             listings = seed_listings(_rng("listings"), companies)
             reviews = seed_reviews(_rng("reviews"), buyers, companies)
+            without_photos = Listing.objects.filter(
+                company__in=companies, images__isnull=True
+            ).select_related("category__parent")
+            photos = seed_photos(_rng("photos"), without_photos.order_by("pk"))
         self.stdout.write(
-            f"Demo data: {len(companies)} sellers, {listings} new listings, {reviews} reviews."
+            f"Demo data: {len(companies)} sellers, {listings} new listings, {photos} photos, "
+            f"{reviews} reviews."
         )
         # The apps above listings add their own demo data (they may import listings,
         # never the reverse, so they are imported here, at the top of the dependency order).
