@@ -85,6 +85,20 @@ def rows(db):
     FeedbackFactory()
     Group.objects.create(name="Moderators")
     RequestFactory(buyer=person)
+    from listings.catalogue.models import CatalogueImport
+    from post_office.models import Attachment, EmailTemplate, Log
+    from privacy.models import Acceptance, CookiePartner
+
+    CatalogueImport.objects.create(
+        company=company, source="imports/a.csv", filename="a.csv", file_format="csv"
+    )
+    mail = mail_queue(to=person.email, subject="Hello", body="Text")
+    Log.objects.create(email=mail, status=0, message="")
+    EmailTemplate.objects.create(name="unused")
+    Attachment.objects.create(name="unused.txt", file="attachments/unused.txt")
+    Acceptance.objects.create(user=person, statement=Acceptance.Statement.choices[0][0],
+                              channel="signup", text_shown="I agree.", language="ru")  # fmt: skip
+    CookiePartner.objects.create(name="Ads Ltd", policy_url="https://ads.example/policy", country="KZ")
     conversation_ask(user=person, listing=listing, body="Is it in stock?")
     return person
 
@@ -111,7 +125,7 @@ def _run(client, label, name, pks):
     model = _model_admin(label).model
     data = {
         "action": name, "_selected_action": list(pks), "index": 0,
-        "post": "yes", "apply": "1", "reason": "No.", "message": "Done.",
+        "post": "yes", "apply": "1", "reason": "No.", "message": "Done.", "rule": "truthful",
     }  # fmt: skip
     return client.post(_changelist(model), data)
 
