@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone
 
 from accounts.tests.factories import CompanyFactory
 from listings.models import Category, Listing
@@ -173,3 +174,16 @@ def test_sellers_are_listed_whether_or_not_they_have_listings(client):
     company = CompanyFactory()
 
     assert f"http://testserver/sellers/{company.pk}/" in _all_urls(client)
+
+
+def test_listing_urls_carry_the_day_of_their_last_change(client):
+    listing = ListingFactory()
+
+    response = client.get("/sitemap-listings.xml")
+
+    day = timezone.localtime(listing.updated_at).date().isoformat()
+    assert f"<loc>http://testserver/listings/{listing.pk}/</loc>\n<lastmod>{day}</lastmod>" in (
+        response.content.decode()
+    )
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    assert response.has_header("Last-Modified")
