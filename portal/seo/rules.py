@@ -10,8 +10,9 @@ from django.urls import reverse
 
 from portal.i18n import path_split
 
-# Path prefixes (after the language prefix) of pages that belong to one person.
-PRIVATE_PREFIXES = ("/cart/", "/account/", "/seller/", "/orders/")
+# Path prefixes (after the language prefix) of pages that belong to one person; /rfq/ holds
+# a buyer's requests for quotation (the deals app).
+PRIVATE_PREFIXES = ("/cart/", "/account/", "/seller/", "/orders/", "/rfq/")
 # The only query parameters of an indexable search page: a category page and its pages.
 CATEGORY_PAGE_PARAMS = frozenset({"category", "page"})
 
