@@ -125,10 +125,15 @@ def test_the_admin_keeps_its_address(client, russian_at_root):
     assert client.get("/kk/admin/").status_code == 404
 
 
-def test_cookie_choices_are_stored_from_a_prefixed_page(client, russian_at_root):
-    response = client.post(
-        "/cookies/accept/", {"cookie_groups": "analytics", "next": "/kk/cookies/"}
-    )
+def test_cookie_choices_are_stored_from_a_prefixed_page_and_lead_back_to_it(
+    client, russian_at_root
+):
+    page = client.get("/kk/cookies/").content.decode()
+    form = re.search(r'<form action="(/cookies/accept/)".*?</form>', page, re.S)
+    fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form.group(0)))
+    assert fields["next"] == "/kk/cookies/"
+
+    response = client.post(form.group(1), {**fields, "cookie_groups": "analytics"})
 
     assert response.status_code == 302
     assert response["Location"] == "/kk/cookies/"
