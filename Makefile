@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 STACK_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_stack \
 	REDIS_URL=redis://127.0.0.1:6379/2 PORT=$(PORT)
 
-.PHONY: run test lint format stack install clean messages
+.PHONY: run test lint format stack install clean messages lighthouse
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ stack: $(VENV)/.installed
 		| grep -q 1 || createdb -h 127.0.0.1 -U postgres portal_stack
 	$(STACK_ENV) $(MANAGE) migrate --noinput
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(STACK_ENV) $(BIN)/honcho start -f Procfile
+
+# Lighthouse over the ten audited pages, mobile and desktop (bench/lighthouse.py; needs npm).
+lighthouse: $(VENV)/.installed
+	cd bench && npm ci --no-audit --no-fund
+	$(BIN)/python bench/lighthouse.py
 
 # After changing a translatable string: update the catalogues, translate, then compile.
 # The compiled .mo files are committed, so `make run` needs no gettext.

@@ -654,9 +654,14 @@ def seller_rating(*, company: Company) -> Rating:
     return Rating(average=average, count=stats["n"])
 
 
+def seller_list() -> QuerySet:
+    """Return the sellers the public may see: those whose owner's account is active."""
+    return Company.objects.filter(owner__is_active=True)
+
+
 def seller_get(*, pk: int) -> Company:
-    """Return a seller the public may see: one whose owner's account is active."""
-    company = Company.objects.filter(pk=pk, owner__is_active=True).first()
+    """Return a seller the public may see (see `seller_list`), else 404."""
+    company = seller_list().filter(pk=pk).first()
     if company is None:
         raise Http404
     return company

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    # /sitemap.xml (portal/seo/sitemaps.py); without the sites framework: the request's host.
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     # Two-factor authentication (TOTP and recovery codes): required of staff for the admin.
@@ -75,6 +77,15 @@ INSTALLED_APPS = [
     "portal",
 ]
 
+# --- Compression ------------------------------------------------------------------------
+# Pages are compressed by the portal (GZipMiddleware) unless COMPRESS_HTML=0, for a front
+# server that compresses them itself. BREACH (recovering a secret from the compressed
+# length of HTTPS answers into which the attacker reflects guesses): the secret on most
+# pages, the CSRF token, is masked with a fresh random mask in every response, so it never
+# repeats between answers, and Django's GZipMiddleware adds random padding to each
+# compressed answer ("Heal the Breach"), which blurs the length of the rest.
+COMPRESS_HTML = env.bool("COMPRESS_HTML", default=True)
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy ("Security headers" below).
@@ -83,8 +94,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Links in e-mails written during a request go to its host (privacy/links.py).
     "privacy.links.CurrentRequestMiddleware",
+    # Compresses pages and JSON (whitenoise, above, answers static files itself, from files
+    # compressed at collectstatic). It must stay above every middleware that reads or
+    # writes the body: those above it only set headers. See "Compression" below.
+    *(["django.middleware.gzip.GZipMiddleware"] if COMPRESS_HTML else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, except that an unprefixed URL keeps the visitor's language (portal/i18n.py).
+    "portal.i18n.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -268,7 +284,9 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS_ENABLED = env.bool("ACCOUNT_RATE_LIMITS_ENABLED", default=True)
 if not ACCOUNT_RATE_LIMITS_ENABLED:
     ACCOUNT_RATE_LIMITS = False
-LOGIN_REDIRECT_URL = "/"
+# URL names, not paths: reversed in the visitor's language, so /kk/ visitors stay on /kk/.
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
 LOGIN_URL = "account_login"
 
 # --- Two-factor authentication (allauth.mfa) ------------------------------------------
@@ -319,7 +337,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("ru", "en")
 
 # --- Static and media files -------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
@@ -330,7 +348,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "portal.storage.StaticFilesStorage"
             if STATIC_MANIFEST
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import get_language_from_path
 
 from privacy.selectors import policy_accepted_version, policy_version_in_force
 from privacy.services import POLICY_SESSION_KEY
@@ -22,6 +23,12 @@ RECONSENT_EXEMPT_PREFIXES = (
 )
 
 
+def _without_language(path: str) -> str:
+    """Return the path without its language prefix (/kk/privacy/ is /privacy/ in Kazakh)."""
+    language = get_language_from_path(path)
+    return path.removeprefix(f"/{language}") if language else path
+
+
 class PolicyReconsentMiddleware:
     """Ask a signed-in user to accept the policy in force if they accepted an older one.
 
@@ -37,7 +44,7 @@ class PolicyReconsentMiddleware:
         if (
             request.method == "GET"
             and request.user.is_authenticated
-            and not request.path.startswith(RECONSENT_EXEMPT_PREFIXES)
+            and not _without_language(request.path).startswith(RECONSENT_EXEMPT_PREFIXES)
         ):
             in_force = policy_version_in_force()
             if in_force and request.session.get(POLICY_SESSION_KEY) != in_force:

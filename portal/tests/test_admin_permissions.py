@@ -85,8 +85,9 @@ def rows(db):
     FeedbackFactory()
     Group.objects.create(name="Moderators")
     RequestFactory(buyer=person)
-    from listings.catalogue.models import CatalogueImport
     from post_office.models import Attachment, EmailTemplate, Log
+
+    from listings.catalogue.models import CatalogueImport
     from privacy.models import Acceptance, CookiePartner
 
     CatalogueImport.objects.create(
@@ -98,7 +99,9 @@ def rows(db):
     Attachment.objects.create(name="unused.txt", file="attachments/unused.txt")
     Acceptance.objects.create(user=person, statement=Acceptance.Statement.choices[0][0],
                               channel="signup", text_shown="I agree.", language="ru")  # fmt: skip
-    CookiePartner.objects.create(name="Ads Ltd", policy_url="https://ads.example/policy", country="KZ")
+    CookiePartner.objects.create(
+        name="Ads Ltd", policy_url="https://ads.example/policy", country="KZ"
+    )
     conversation_ask(user=person, listing=listing, body="Is it in stock?")
     return person
 
