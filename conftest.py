@@ -104,6 +104,16 @@ def _database_url() -> str:
 
 
 @pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's admin client, signed in with the second factor the admin requires."""
+    from django.test import Client
+
+    from accounts.tests.factories import sign_in_with_second_factor
+
+    return sign_in_with_second_factor(Client(), admin_user)
+
+
+@pytest.fixture
 def replace_erase(monkeypatch):
     """Return `replace(key, erase)`: the registry source `key` erases with `erase` instead.
 

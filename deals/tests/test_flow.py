@@ -129,7 +129,7 @@ def test_accepting_a_quote_places_the_order_at_its_figures_and_closes_the_reques
     assert request.is_accepted
     assert other.status == Quote.Status.CLOSED
     closed = Email.objects.get(to=zerno.owner.email, subject__startswith="A request")
-    assert steppe.name not in closed.body  # the others are not told who won
+    assert steppe.name not in closed.message  # the others are not told who won
 
 
 def test_a_second_submit_of_the_accept_form_returns_the_same_order(buyer, steppe):

@@ -18,8 +18,9 @@ def test_the_worker_closes_due_requests_and_sends_the_digest(
     SellerPreference.objects.create(company=zerno, rfq_mail=SellerPreference.Mail.DIGEST)
     Recipient.objects.create(request=RequestFactory(buyer=buyer), company=zerno)
 
-    assert requests_expire_task.delay().get(timeout=60) == 1
-    assert digest_send_task.delay().get(timeout=60) == 1
+    # Results are ignored unless a caller asks for one (CELERY_TASK_IGNORE_RESULT).
+    assert requests_expire_task.apply_async(ignore_result=False).get(timeout=60) == 1
+    assert digest_send_task.apply_async(ignore_result=False).get(timeout=60) == 1
 
     due.refresh_from_db()
     quote.refresh_from_db()

@@ -43,13 +43,3 @@ def buyer(db):
 def buyer_client(client, buyer):
     client.force_login(buyer)
     return client
-
-
-@pytest.fixture
-def admin_client(admin_user):
-    """pytest-django's admin client, signed in with the second factor the admin requires."""
-    from django.test import Client
-
-    from accounts.tests.factories import sign_in_with_second_factor
-
-    return sign_in_with_second_factor(Client(), admin_user)
