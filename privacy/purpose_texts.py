@@ -86,3 +86,16 @@ COOKIE_TEXTS = [
     gettext_noop("Lets advertising partners show ads that fit your interests."),
     gettext_noop("An advertising partner's id for relevant ads."),
 ]
+
+# Field and model names of libraries (allauth, django-post-office, django-cookie-consent)
+# that the pages about a person's data show (privacy/labels.py): the libraries have no Kazakh,
+# and not all of these in Russian, so the portal's catalogue translates them.
+LIBRARY_LABELS = [
+    gettext_noop("User agent"),
+    gettext_noop("Email To"),
+    gettext_noop("Cc"),
+    gettext_noop("Bcc"),
+    gettext_noop("Subject"),
+    gettext_noop("HTML Message"),
+    gettext_noop("Cookie"),
+]

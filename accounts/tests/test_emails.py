@@ -9,10 +9,13 @@ from accounts.tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_password_reset_mail_names_the_portal_and_links_to_the_host_in_use(client, mailoutbox):
+def test_a_password_reset_mail_names_the_portal_and_links_to_the_host_in_use(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     UserFactory(email="aigerim@example.kz")
 
-    client.post("/accounts/password/reset/", {"email": "aigerim@example.kz"})
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        client.post("/accounts/password/reset/", {"email": "aigerim@example.kz"})
 
     [mail] = mailoutbox
     assert mail.subject.startswith("[Dala Market] ")

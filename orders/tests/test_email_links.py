@@ -33,7 +33,7 @@ def test_an_email_written_during_a_request_links_to_that_requests_host(
     order = Order.objects.get()
     body = _to_buyer(mailoutbox).body
     assert f"http://testserver/orders/{order.public_id}/" in body
-    assert "http://testserver/privacy/request/" in body
+    assert "http://testserver/privacy/rights/" in body
     assert settings.SITE_URL not in body
 
 
@@ -48,7 +48,7 @@ def test_an_email_written_outside_a_request_links_to_site_url(
     body = mailoutbox[0].body
     site = settings.SITE_URL.rstrip("/")
     assert f"{site}/orders/{order.public_id}/" in body
-    assert f"{site}/privacy/request/" in body
+    assert f"{site}/privacy/rights/" in body
     assert f"9,090,000{NBSP}₸" in body
 
 
