@@ -21,12 +21,6 @@ pytestmark = [
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Each run: a language at a screen width (a desktop, and the phone of the issue's walk).
 RUNS = [("", 1280), ("/kk", 390)]
-# Violations the other half of issue 15 fixes (keyboard scrolling of wide tables), by page
-# and rule; delete an entry once its fix is merged, and the test holds that page to it.
-FIXED_ELSEWHERE = {
-    ("/privacy/policy/", "scrollable-region-focusable"),
-    ("/account/privacy/", "scrollable-region-focusable"),
-}
 RUN_AXE = """(tags) => axe.run(document, {
   runOnly: {type: "tag", values: tags},
   resultTypes: ["violations"],
@@ -43,7 +37,6 @@ def axe_violations(page, path: str = "") -> list[str]:
         f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: "
         f"{node['failureSummary']}".replace("\n", " ")
         for violation in result["violations"]
-        if (path, violation["id"]) not in FIXED_ELSEWHERE
         for node in violation["nodes"]
     ]
 
