@@ -83,6 +83,21 @@ def _redis_breakers_closed():
 
 
 @pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """Start and end every test in the default language.
+
+    The test client runs requests in the test's thread, and LocaleMiddleware leaves the
+    request's language active there: a Kazakh page would otherwise make the next test's
+    messages and URLs Kazakh.
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_inline_unless_worker(request):
     from portal.celery import app
 

@@ -2,6 +2,8 @@
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 from listings import services
 from listings.models import Listing
@@ -33,9 +35,11 @@ def test_the_seller_sees_the_rule_on_the_desk_and_on_the_listing(
     desk = seller_client.get("/seller/listings/").content.decode()
     edit = seller_client.get(f"/seller/listings/{listing.pk}/edit/").content.decode()
 
+    with translation.override(language):  # the rules' page in the seller's language
+        rules = reverse("legal:rules")
     for html in (desk, edit):
         assert label in html
-        assert 'href="/rules/"' in html
+        assert f'href="{rules}"' in html
 
 
 def test_blocking_without_a_rule_is_refused_and_changes_nothing(company):
