@@ -1,6 +1,7 @@
 """Forms of listings: validation only; the writes are in `listings.services`."""
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -301,6 +302,30 @@ class SearchForm(forms.Form):
             self.add_error("price_max", ValidationError(SEARCH_PRICE_RANGE, code="range"))
         return cleaned
 
+    def canonical_query(self) -> str | None:
+        """Return the one query string of this search, or None when a value is invalid.
+
+        The same search written otherwise (parameters in another order, ones the page does
+        not read, defaults spelled out, extra spaces) has the same canonical query, so the
+        page cache keeps one entry for it, whatever a crawler varies.
+        """
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        values = {
+            "q": " ".join((data.get("q") or "").split()),
+            "category": data["category"].pk if data.get("category") else "",
+            "region": data.get("region") or "",
+            "price_min": _plain(data.get("price_min")),
+            "price_max": _plain(data.get("price_max")),
+            "condition": data.get("condition") or "",
+            "seller": data.get("seller") or "",
+            "delivers_to": data.get("delivers_to") or "",
+            "sort": data.get("sort") or "",
+            "page": data.get("page") if (data.get("page") or 1) > 1 else "",
+        }
+        return urlencode({name: value for name, value in values.items() if value != ""})
+
     def params(self) -> SearchParams:
         """Return the valid parameters; a field with an error counts as not given."""
         self.is_valid()
@@ -317,6 +342,13 @@ class SearchForm(forms.Form):
             sort=data.get("sort") or "",
             page=data.get("page") or 1,
         )
+
+
+def _plain(value) -> str:
+    """Return a price as the shortest string of its value ("100", "99.5"), or ""."""
+    if not isinstance(value, Decimal):
+        return ""
+    return format(value.normalize(), "f")
 
 
 def _decimal(value) -> Decimal | None:

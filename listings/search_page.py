@@ -17,19 +17,28 @@ changes show at once. A deactivated seller's listings leave shared pages within
 SEARCH_CACHE_SECONDS. The cache is an optimisation: when it is unreachable the page is
 simply rendered, and a version change that could not reach it is made once it is back
 (portal.cache), so no page stored before an outage outlives a change made during it.
+
+What the cache may hold is bounded, so that a crawler walking URLs cannot fill it: pages
+are stored only under the canonical query of their search (`SearchForm.canonical_query`:
+the same search written otherwise is served from the same entry, and a search with an
+invalid value is rendered and stored nowhere), compressed, only when they fit in
+SEARCH_CACHE_ENTRY_MAX_BYTES, and always with an expiry (Redis evicts them under
+`volatile-lru`: README, "Production").
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
@@ -61,10 +70,11 @@ class SearchPage:
 def search_response(request) -> HttpResponse:
     """Return the search page for the request, from the shared cache where it is current."""
     seconds = settings.SEARCH_CACHE_SECONDS
-    if not seconds:
+    canonical = SearchForm(request.GET, tree=selectors.category_tree()).canonical_query()
+    if not seconds or canonical is None:
         return _page_response(request, search_page_render(request.GET))
-    content_key = _key("content", get_language(), sorted(request.GET.lists()))
-    response_key = _response_key(request)
+    content_key = _key("content", get_language(), canonical)
+    response_key = _response_key(request, canonical)
     keys = [selectors.CATALOGUE_VERSION_KEY, content_key, *filter(None, [response_key])]
     try:
         found = cache.get_many(keys)
@@ -78,9 +88,9 @@ def search_response(request) -> HttpResponse:
         logger.warning("Search cache unavailable", exc_info=True)
         return _page_response(request, search_page_render(request.GET))
 
-    def current(key):
+    def current(key) -> bytes | None:
         stored = found.get(key)
-        return stored[1] if stored is not None and stored[0] == version else None
+        return zlib.decompress(stored[1]) if stored is not None and stored[0] == version else None
 
     if response_key and (body := current(response_key)) is not None:
         response = HttpResponse(body)
@@ -91,18 +101,32 @@ def search_response(request) -> HttpResponse:
     # The version was read before rendering: a change committed meanwhile moves it, so a
     # page rendered now (which may predate the change) is never served as current.
     stored = {}
-    page = current(content_key)
-    if page is None:
-        page = stored[content_key] = search_page_render(request.GET)
+    content = current(content_key)
+    if content is None:
+        page = search_page_render(QueryDict(canonical))
+        stored[content_key] = json.dumps([page.title, str(page.content)]).encode()
+    else:
+        title, text = json.loads(content)
+        page = SearchPage(title=title, content=SafeString(text))
     response = _page_response(request, page)
     if response_key and not _gave_state(request):
         stored[response_key] = response.content
-    if stored:
-        try:
-            cache.set_many({key: (version, value) for key, value in stored.items()}, seconds)
-        except Exception:
-            logger.warning("Search cache unavailable", exc_info=True)
+    _store(stored, version=version, seconds=seconds)
     return response
+
+
+def _store(entries: dict[str, bytes], *, version, seconds: int) -> None:
+    """Store the entries compressed, each with the version it was rendered from; skip any
+    that would still be over SEARCH_CACHE_ENTRY_MAX_BYTES (rendered again each time)."""
+    limit = settings.SEARCH_CACHE_ENTRY_MAX_BYTES
+    packed = {key: (version, zlib.compress(value, 6)) for key, value in entries.items()}
+    packed = {key: value for key, value in packed.items() if len(value[1]) <= limit}
+    if not packed:
+        return
+    try:
+        cache.set_many(packed, seconds)
+    except Exception:
+        logger.warning("Search cache unavailable", exc_info=True)
 
 
 def _page_response(request, page: SearchPage) -> HttpResponse:
@@ -110,7 +134,7 @@ def _page_response(request, page: SearchPage) -> HttpResponse:
     return render(request, PAGE_TEMPLATE, {"page": page})
 
 
-def _response_key(request) -> str | None:
+def _response_key(request, canonical: str) -> str | None:
     """Return the key of the whole page for a visitor with no state here, else None."""
     cookies = request.COOKIES
     if (
@@ -120,7 +144,7 @@ def _response_key(request) -> str | None:
     ):
         return None
     consent = cookies.get(settings.COOKIE_CONSENT_NAME, "")
-    return _key("response", get_language(), consent, request.get_full_path())
+    return _key("response", get_language(), consent, request.path, canonical)
 
 
 def _gave_state(request) -> bool:

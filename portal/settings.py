@@ -434,6 +434,8 @@ COOKIE_CONSENT_CACHE_BACKEND = "local"
 # Seconds a rendered search page is shared between visitors (0: off). Catalogue changes show at
 # once; a deactivated seller's listings leave cached results within this time.
 SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=30)
+# Largest entry (compressed bytes) the search cache stores; a larger page is rendered each time.
+SEARCH_CACHE_ENTRY_MAX_BYTES = env.int("SEARCH_CACHE_ENTRY_MAX_BYTES", default=32 * 1024)
 
 # --- Phone numbers ----------------------------------------------------------------------
 PHONENUMBER_DEFAULT_REGION = "KZ"
