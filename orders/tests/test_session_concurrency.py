@@ -32,7 +32,9 @@ BARRIER_SECONDS = 3
 def _no_mail_publishing(monkeypatch):
     # Eager tasks from several threads would corrupt Celery's process-wide state; the
     # e-mails stay pending in the outbox, which is not what these tests are about.
-    monkeypatch.setattr("outbox.services.mail_publish", lambda *, email_id: False)
+    from outbox import services as outbox
+
+    monkeypatch.setattr(outbox, "mail_publish", lambda *, email_id: False)
 
 
 def _held_at_a_barrier(monkeypatch, name: str, parties: int):
