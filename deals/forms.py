@@ -34,7 +34,7 @@ from listings.models import Category, Listing
 from listings.selectors import category_choices
 from orders.cart import MAX_QUANTITY
 from orders.forms import CheckoutForm, TextField
-from orders.models import PaymentMethod, SellerOption, ShippingMethod
+from orders.models import CONTACT_FIELDS, PaymentMethod, SellerOption, ShippingMethod
 from orders.services import QUANTITY_INVALID, QUANTITY_TOO_LARGE
 
 TITLE_REQUIRED = _("Say what you need, for example “Wheat seed, 1st reproduction”.")
@@ -288,8 +288,7 @@ class AcceptForm(CheckoutForm):
         del self.fields["payment_method"]
 
     def contact(self) -> dict:
-        names = ("full_name", "organization", "email", "phone", "address", "comment")
-        return {name: self.cleaned_data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in CONTACT_FIELDS}
 
 
 class PreferenceForm(forms.Form):
