@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import CONTACT_FIELDS, Order, OrderEvent, OrderMessage
+from outbox.erased import ERASED_EMAIL
 from privacy.registry import (
     Erasure,
     LegalBasis,
@@ -27,7 +28,6 @@ from privacy.registry import (
     via,
 )
 
-ERASED_EMAIL = "erased@invalid"
 # The contact data of the order form, and the signatory of a company purchase.
 PERSONAL_FIELDS = (*CONTACT_FIELDS, "buyer_signatory")
 # "Buy as a company": a legal entity's details, not personal data (the signatory is).
