@@ -148,7 +148,7 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args, sellers=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", "---------"), *category_choices()]
+        self.fields["category"].choices = [*BLANK_CHOICE_DASH, *category_choices()]
         self.fields["sellers"].queryset = sellers if sellers is not None else Company.objects.none()
 
     def clean_category(self):
