@@ -2,8 +2,7 @@
 
 The way django-allauth's views hand a valid form to `allauth/account/internal/flows/`: the
 view keeps the HTTP (which form, then a redirect or the page again); the flow calls the
-service and tells the person what happened, or puts the refusal on the form. Services are
-looked up in `orders.services` on each call.
+service and tells the person what happened, or puts the refusal on the form.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.selectors import company_of
 from orders import services
 from orders.company_details import BuyerCompany
-from orders.forms import CancelForm, ConfirmForm
+from orders.forms import CancelForm, ConfirmForm, StepForm
 from orders.models import Order
 from privacy.services import request_meta
 
@@ -67,10 +66,6 @@ def checkout_place(request, *, company, cart, form) -> Order | None:
     else:
         messages.info(request, ORDER_ALREADY_SENT)
     return order
-
-
-class StepForm(forms.Form):
-    """A step of the workflow that asks the seller nothing more (ship, complete)."""
 
 
 # What the seller's order desk can do with an order: the form each action validates, and

@@ -280,6 +280,10 @@ class CancelForm(forms.Form):
     )
 
 
+class StepForm(forms.Form):
+    """A step of the workflow that asks the seller nothing more (ship, complete)."""
+
+
 class MessageForm(forms.Form):
     body = TextField(
         label=_("Message"),

@@ -14,8 +14,9 @@ under, its history event, the e-mails that tell about it (rows of the outbox, wr
 `outbox.services.mail_queue` and sent once the transaction commits). Refusals raise
 `OrderError` with a message meant for the person who asked; views show it next to the form.
 
-Callers use this package's names (`from orders import services; services.order_place`):
-views look them up here on each call, so a test may stand in for one of them.
+Callers use this package's names (`from orders import services; services.order_place`).
+The cart and checkout views look theirs up here at each call, so a test can hold one at a
+barrier without a mock (orders/tests/test_session_concurrency.py).
 """
 
 from orders.services.cart import (
