@@ -20,8 +20,7 @@ install: $(VENV)/.installed
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
-	@if DJANGO_DEBUG=1 $(MANAGE) help seed_demo >/dev/null 2>&1; then \
-		DJANGO_DEBUG=1 $(MANAGE) seed_demo --if-empty; fi
+	DJANGO_DEBUG=1 $(MANAGE) seed_demo --if-empty
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed

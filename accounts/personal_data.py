@@ -19,9 +19,9 @@ from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company, User
+from outbox.erased import ERASED_LOCAL_PART, ERASED_SUFFIX
 from privacy.registry import Erasure, LegalBasis, Source, by_user, registry
 
-ERASED_EMAIL_DOMAIN = "@invalid"
 # Any password starting with "!" is unusable (django.contrib.auth.hashers); a constant one
 # lets the engine recognise rows it has already anonymised.
 ERASED_PASSWORD = "!erased"
@@ -50,7 +50,7 @@ users = registry.register(
         erasure=Erasure.ANONYMISE,
         anonymised={
             "email": Concat(
-                Value("erased-"), Cast(F("pk"), CharField()), Value(ERASED_EMAIL_DOMAIN)
+                Value(f"{ERASED_LOCAL_PART}-"), Cast(F("pk"), CharField()), Value(ERASED_SUFFIX)
             ),
             "first_name": "",
             "last_name": "",
@@ -66,7 +66,7 @@ users = registry.register(
         },
         # Blank names and an inactive flag alone could match a live account that never had a
         # name, whose real e-mail would then never be erased: the erased e-mail decides.
-        anonymised_marker=Q(email__endswith=ERASED_EMAIL_DOMAIN),
+        anonymised_marker=Q(email__endswith=ERASED_SUFFIX),
         export_fields=(
             "pk",
             "email",

@@ -37,8 +37,8 @@ def seed() -> None:
     from django.db import transaction
 
     from accounts.models import User
-    from listings.management.commands import seed_demo
     from orders.services import seller_options_ensure
+    from portal.management.commands import seed_demo
     from privacy.selectors import policy_current
     from privacy.services import policy_accept
 
@@ -60,8 +60,8 @@ def seed() -> None:
 
 def describe() -> dict:
     from accounts.models import Company, User
-    from listings.management.commands import seed_demo
     from listings.models import Listing
+    from portal.management.commands import seed_demo
 
     sellers = Company.objects.select_related("owner").order_by("pk")
     buyers = (

@@ -152,10 +152,13 @@ def floor_seconds() -> float:
     """Time one plain UPDATE anonymising all the inactive users, then roll it back."""
     from django.db import connection, transaction
 
+    from outbox.erased import ERASED_LOCAL_PART, ERASED_SUFFIX
+
     with transaction.atomic(), connection.cursor() as cursor:
         started = time.perf_counter()
         cursor.execute(
-            "UPDATE accounts_user SET email = 'erased-' || id || '@invalid', first_name = '', "
+            f"UPDATE accounts_user SET email = '{ERASED_LOCAL_PART}-' || id || '{ERASED_SUFFIX}', "
+            "first_name = '', "
             "last_name = '', patronymic = '', phone = '', region = '', address = '', "
             "last_login = NULL, last_interaction_at = NULL, is_active = false, password = '!' "
             "WHERE last_interaction_at < now() - interval '5 years'"

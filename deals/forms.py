@@ -34,7 +34,7 @@ from listings.models import Category, Listing
 from listings.selectors import category_choices
 from orders.cart import MAX_QUANTITY
 from orders.forms import CheckoutForm, TextField
-from orders.models import PaymentMethod, SellerOption, ShippingMethod
+from orders.models import CONTACT_FIELDS, PaymentMethod, SellerOption, ShippingMethod
 from orders.services import QUANTITY_INVALID, QUANTITY_TOO_LARGE
 
 TITLE_REQUIRED = _("Say what you need, for example “Wheat seed, 1st reproduction”.")
@@ -148,7 +148,7 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args, sellers=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", "---------"), *category_choices()]
+        self.fields["category"].choices = [*BLANK_CHOICE_DASH, *category_choices()]
         self.fields["sellers"].queryset = sellers if sellers is not None else Company.objects.none()
 
     def clean_category(self):
@@ -288,8 +288,7 @@ class AcceptForm(CheckoutForm):
         del self.fields["payment_method"]
 
     def contact(self) -> dict:
-        names = ("full_name", "organization", "email", "phone", "address", "comment")
-        return {name: self.cleaned_data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in CONTACT_FIELDS}
 
 
 class PreferenceForm(forms.Form):

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -114,7 +115,7 @@ class ListingForm(forms.ModelForm):
     def __init__(self, *args, company_id=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.company_id = company_id
-        self.fields["category"].choices = [("", "---------"), *category_choices()]
+        self.fields["category"].choices = [*BLANK_CHOICE_DASH, *category_choices()]
         # The same bounds as the model's check constraints, said next to the field.
         self.fields["price"].validators.append(MinValueValidator(0))
         self.fields["price"].widget.attrs.update({"min": "0", "step": "0.01"})
@@ -363,7 +364,7 @@ class ModerationRuleForm(forms.Form):
 
     rule = forms.ChoiceField(
         label=_("Rule broken"),
-        choices=[("", "---------"), *Rule.choices],
+        choices=[*BLANK_CHOICE_DASH, *Rule.choices],
         error_messages={"required": RULE_REQUIRED, "invalid_choice": RULE_REQUIRED},
         help_text=_("The seller sees it, and the person who complained is told it."),
     )

@@ -254,6 +254,15 @@ class Listing(models.Model):
         return self.status == Listing.Status.BLOCKED
 
     @property
+    def is_published(self) -> bool:
+        return self.status == Listing.Status.PUBLISHED
+
+    @property
+    def can_publish(self) -> bool:
+        """Whether the seller may publish it now (listing_publish): a draft or an archived one."""
+        return not (self.is_published or self.is_blocked)
+
+    @property
     def moderation_rule_label(self) -> str:
         return _label(Rule, self.moderation_rule) if self.moderation_rule else ""
 

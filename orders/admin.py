@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from orders.models import Order, OrderEvent, OrderItem, SellerOption
+from orders.models import CONTACT_FIELDS, Order, OrderEvent, OrderItem, SellerOption
 from privacy.admin_mixins import DisclosureAdminMixin
 
 
@@ -43,7 +43,7 @@ class OrderAdmin(DisclosureAdminMixin, admin.ModelAdmin):
         "number", "public_id", "checkout_token", "company", "buyer", "status", "subtotal",
         "has_items_on_request", "final_total", "cancel_reason", "created_at", "updated_at",
     )  # fmt: skip
-    disclosure_fields = ("full_name", "organization", "email", "phone", "address", "comment")
+    disclosure_fields = CONTACT_FIELDS
     disclosure_purpose = "orders"
     disclosure_reason = _("Opened in admin")
 

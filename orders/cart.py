@@ -61,7 +61,6 @@ class Cart:
             "quantity": quantity,
             "price": None if listing.price is None else str(listing.price),
             "title": listing.title,
-            "company": listing.company_id,
         }
         self._save()
 

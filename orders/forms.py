@@ -19,7 +19,7 @@ from accounts.validators import (
 )
 from orders.cart import MAX_QUANTITY
 from orders.company_details import BuyerCompany
-from orders.models import COMMENT_MAX_LENGTH, MESSAGE_MAX_LENGTH, SellerOption
+from orders.models import COMMENT_MAX_LENGTH, CONTACT_FIELDS, MESSAGE_MAX_LENGTH, SellerOption
 from orders.selectors import CHECKOUT_TOKEN_MAX_LENGTH, checkout_token_valid
 from orders.services import (
     CANCEL_REASON_REQUIRED,
@@ -244,9 +244,8 @@ class CheckoutForm(forms.Form):
 
     def order_data(self) -> dict:
         data = self.cleaned_data
-        names = ("full_name", "organization", "email", "phone", "address", "comment")
         return {
-            **{name: data[name] for name in names},
+            **{name: data[name] for name in CONTACT_FIELDS},
             "shipping_method": data["shipping_method"],
             "payment_method": data["payment_method"],
             "buyer_company": self.buyer_company(),
@@ -279,6 +278,10 @@ class CancelForm(forms.Form):
         error_messages={"required": CANCEL_REASON_REQUIRED, "max_length": CANCEL_REASON_TOO_LONG},
         widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
     )
+
+
+class StepForm(forms.Form):
+    """A step of the workflow that asks the seller nothing more (ship, complete)."""
 
 
 class MessageForm(forms.Form):

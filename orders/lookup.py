@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 from orders.models import Order
+from outbox.erased import is_erased_email
 from outbox.services import mail_queue
 from privacy.registry import normalise_email
 
@@ -80,7 +81,7 @@ def order_link_send(*, email: str, number: str) -> bool:
         .filter(number=number, email=normalise_email(email))
         .first()
     )
-    if order is None or order.email.endswith("@invalid"):  # no order, or its address erased
+    if order is None or is_erased_email(order.email):  # no order, or its address erased
         return False
     body = render_to_string(
         "orders/email/order_link.txt",

@@ -25,6 +25,9 @@ from orders.invoice_models import InvoiceDetails, InvoiceNumberCounter  # noqa: 
 
 COMMENT_MAX_LENGTH = 512
 MESSAGE_MAX_LENGTH = 2000
+# The buyer's contact data an order copies from the checkout form: what the seller sees on
+# the order (each view recorded in the disclosure ledger) and what erasure anonymises.
+CONTACT_FIELDS = ("full_name", "organization", "email", "phone", "address", "comment")
 
 
 class ShippingMethod(models.TextChoices):
@@ -101,6 +104,16 @@ class Order(BuyerCompanyDetails, InvoiceDetails, models.Model):
         SHIPPED = "shipped", _("Shipped")
         COMPLETED = "completed", _("Completed")
         CANCELLED = "cancelled", _("Cancelled")
+
+    # The workflow, the one place that says which status may follow which: new →
+    # confirmed → shipped → completed; cancelled from new or confirmed. The services
+    # enforce it (orders.services.workflow); pages ask the booleans below.
+    ALLOWED_FROM = {
+        Status.CONFIRMED: {Status.NEW},
+        Status.SHIPPED: {Status.CONFIRMED},
+        Status.COMPLETED: {Status.SHIPPED},
+        Status.CANCELLED: {Status.NEW, Status.CONFIRMED},
+    }
 
     # `number` and `checkout_token` are unique by constraints in Meta: `unique=True` would
     # add a second index of each for LIKE, which nothing asks, and every index is written
@@ -201,6 +214,26 @@ class Order(BuyerCompanyDetails, InvoiceDetails, models.Model):
     @property
     def is_guest(self) -> bool:
         return self.buyer_id is None
+
+    def can_become(self, status: str) -> bool:
+        """Return whether the workflow lets the order move to `status` from where it is."""
+        return self.status in self.ALLOWED_FROM[status]
+
+    @property
+    def can_confirm(self) -> bool:
+        return self.can_become(Order.Status.CONFIRMED)
+
+    @property
+    def can_ship(self) -> bool:
+        return self.can_become(Order.Status.SHIPPED)
+
+    @property
+    def can_complete(self) -> bool:
+        return self.can_become(Order.Status.COMPLETED)
+
+    @property
+    def can_cancel(self) -> bool:
+        return self.can_become(Order.Status.CANCELLED)
 
     @property
     def status_label(self) -> str:

@@ -16,7 +16,8 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from orders.models import Order, OrderEvent, OrderMessage
+from orders.models import CONTACT_FIELDS, Order, OrderEvent, OrderMessage
+from outbox.erased import ERASED_EMAIL
 from privacy.registry import (
     Erasure,
     LegalBasis,
@@ -27,10 +28,8 @@ from privacy.registry import (
     via,
 )
 
-ERASED_EMAIL = "erased@invalid"
-CONTACT_FIELDS = (
-    "full_name", "organization", "email", "phone", "address", "comment", "buyer_signatory",
-)  # fmt: skip
+# The contact data of the order form, and the signatory of a company purchase.
+PERSONAL_FIELDS = (*CONTACT_FIELDS, "buyer_signatory")
 # "Buy as a company": a legal entity's details, not personal data (the signatory is).
 COMPANY_FIELDS = ("buyer_bin", "buyer_legal_address", "buyer_bic", "buyer_iban")
 
@@ -58,7 +57,7 @@ def _messages_of(subjects: Subjects) -> list[Q]:
 def _export_orders(subjects: Subjects) -> list[dict]:
     """Return the subjects' orders; phone numbers as E.164 text, ready for JSON."""
     names = (
-        "pk", "number", "company__name", "status", *CONTACT_FIELDS, *COMPANY_FIELDS,
+        "pk", "number", "company__name", "status", *PERSONAL_FIELDS, *COMPANY_FIELDS,
         "shipping_method",
         "payment_method", "subtotal", "final_total", "cancel_reason", "created_at",
     )  # fmt: skip
@@ -87,7 +86,7 @@ registry.register(
 registry.register(
     Source(
         model=Order,
-        fields=("buyer", *CONTACT_FIELDS),
+        fields=("buyer", *PERSONAL_FIELDS),
         purpose="orders",
         legal_basis=LegalBasis.CONTRACT,
         recipients=_("The seller you sent the order to"),

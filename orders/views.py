@@ -15,11 +15,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.decorators import seller_required
 from accounts.models import Company
-from accounts.selectors import company_of
 from listings.models import Listing
-from orders import selectors, services
+from orders import flows, selectors, services
 from orders.cart import Cart, cart_for_update, cart_view
-from orders.company_details import BuyerCompany
+from orders.flows import ORDER_ALREADY_SENT
 from orders.forms import (
     CancelForm,
     CheckoutForm,
@@ -29,26 +28,18 @@ from orders.forms import (
     SellerOptionsForm,
 )
 from orders.lookup import ORDER_LINK_KEEP
-from orders.models import Order, OrderMessage
-from privacy.services import disclosure_record, request_meta
+from orders.models import CONTACT_FIELDS, Order, OrderMessage
+from privacy.services import disclosure_record
 
 ADDED_TO_CART = _("“%(title)s” is in your cart.")
 CART_UPDATED = _("The quantity is changed.")
 CART_REMOVED = _("The item is removed from your cart.")
-ORDER_SENT = _(
-    "Your order %(number)s is sent to the seller. They will confirm the final cost and "
-    "conditions; we sent the details to %(email)s."
-)
-ORDER_ALREADY_SENT = _("This order was already sent: here it is.")
 FORM_EXPIRED = _("The form has expired. Please check it and send it again.")
 FIX_ERRORS = _("Please correct the errors below.")
 MESSAGE_SENT = _("Your message is sent.")
-STATUS_CHANGED = _("The order is now “%(status)s”. The buyer is told by e-mail.")
 SETTINGS_SAVED = _("Your shipping and payment options are saved.")
 UNKNOWN_ACTION = _("Choose what to do with the order.")
 DISCLOSURE_REASON = _("The seller opened the order to handle it")
-# The buyer's contact data a seller sees on an order page (recorded on every view).
-CONTACT_FIELDS = ("full_name", "organization", "email", "phone", "address", "comment")
 
 
 # --- The cart -----------------------------------------------------------------------------
@@ -112,21 +103,6 @@ def cart_remove(request, listing_id):
 # --- Checkout -----------------------------------------------------------------------------
 
 
-def _initial_from_profile(user) -> dict:
-    if not user.is_authenticated:
-        return {}
-    name = " ".join(p for p in (user.last_name, user.first_name, user.patronymic) if p)
-    company = company_of(user)
-    return {
-        "full_name": name,
-        "organization": company.name if company else "",
-        "email": user.email,
-        "phone": user.phone or "",
-        "address": user.address,
-        **(BuyerCompany.initial_of(company) if company else {}),
-    }
-
-
 @require_http_methods(["GET", "POST"])
 def checkout(request, seller_id):
     company = get_object_or_404(Company, pk=seller_id)
@@ -142,10 +118,8 @@ def checkout(request, seller_id):
     if group is None:
         messages.error(request, services.CART_EMPTY_FOR_SELLER)
         return redirect("orders:cart")
-    initial = {**_initial_from_profile(request.user)}
-    initial["checkout_token"] = services.checkout_token_new()
     options = services.seller_options_ensure(company=company)
-    form = CheckoutForm(initial=initial, options=options)
+    form = CheckoutForm(initial=flows.checkout_initial(request.user), options=options)
     return _checkout_page(request, company, group, form)
 
 
@@ -161,25 +135,8 @@ def _checkout_post(request, company, cart):
     options = services.seller_options_ensure(company=company)
     form = CheckoutForm(request.POST, options=options)
     if form.is_valid():
-        try:
-            placed = services.order_place(
-                cart=cart,
-                company=company,
-                user=request.user,
-                checkout_token=form.cleaned_data["checkout_token"],
-                **form.order_data(),
-                **request_meta(request),
-            )
-        except services.OrderError as error:
-            form.add_error(None, error.message)
-        else:
-            order = placed.order
-            if placed.created:
-                messages.success(
-                    request, ORDER_SENT % {"number": order.number, "email": order.email}
-                )
-            else:
-                messages.info(request, ORDER_ALREADY_SENT)
+        order = flows.checkout_place(request, company=company, cart=cart, form=form)
+        if order is not None:
             return redirect(order)
     elif "checkout_token" in form.errors:
         # A form without its one-time token (an old page, a crafted post): give it one.
@@ -311,37 +268,15 @@ def desk_detail(request, company, pk):
 @require_POST
 def desk_status(request, company, pk):
     order = selectors.order_get_for_seller(company=company, pk=pk)
-    action = request.POST.get("action")
-    forms = {}
-    try:
-        if action == "confirm":
-            forms["confirm_form"] = form = ConfirmForm(request.POST)
-            if form.is_valid():
-                order = services.order_confirm(
-                    order=order, actor=request.user, final_total=form.cleaned_data["final_total"]
-                )
-                forms = {}
-        elif action == "cancel":
-            forms["cancel_form"] = form = CancelForm(request.POST)
-            if form.is_valid():
-                order = services.order_cancel(
-                    order=order, actor=request.user, reason=form.cleaned_data["reason"]
-                )
-                forms = {}
-        elif action == "ship":
-            order = services.order_ship(order=order, actor=request.user)
-        elif action == "complete":
-            order = services.order_complete(order=order, actor=request.user)
-        else:
-            messages.error(request, UNKNOWN_ACTION)
-            return redirect("orders:desk_detail", pk=order.pk)
-    except services.OrderError as error:
-        messages.error(request, error.message)
-        return redirect("orders:desk_detail", pk=order.pk)
-    if forms:
+    action = request.POST.get("action", "")
+    form = flows.desk_action_form(action, request.POST)
+    if form is None:
+        messages.error(request, UNKNOWN_ACTION)
+    elif not form.is_valid():
         messages.error(request, FIX_ERRORS)
-        return _desk_page(request, company, order, **forms)
-    messages.success(request, STATUS_CHANGED % {"status": order.status_label})
+        return _desk_page(request, company, order, **{f"{action}_form": form})
+    else:
+        flows.order_status_change(request, order=order, action=action, form=form)
     return redirect("orders:desk_detail", pk=order.pk)
 
 

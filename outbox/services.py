@@ -39,6 +39,8 @@ from post_office.models import PRIORITY, STATUS, Email, Log
 from post_office.settings import get_message_id_fqdn
 from post_office.utils import cleanup_expired_mails
 
+from outbox.erased import is_erased_email
+
 logger = logging.getLogger(__name__)
 
 PENDING = (STATUS.queued, STATUS.requeued)
@@ -51,8 +53,6 @@ SERVER_DOWN = (
     smtplib.SMTPConnectError,
     smtplib.SMTPServerDisconnected,
 )
-# Addresses the privacy engine writes in place of an erased one (reserved TLD, RFC 2606).
-ERASED_DOMAIN = ".invalid"
 RETRY_DELAY_CAP = timedelta(hours=1)
 # A header name is printable ASCII without a colon (RFC 5322, 2.2).
 HEADER_NAME = re.compile(r"^[!-9;-~]+$")
@@ -92,7 +92,7 @@ def mail_queue(
     erased or invalid address: the change itself must still be saved).
     """
     address = str(to or "").strip().lower()
-    if not address or address.endswith(ERASED_DOMAIN):
+    if not address or is_erased_email(address):
         return None
     with translation.override(language) if language else nullcontext():
         subject, body, html = header_safe(subject), str(body), str(html or "")

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Django's form and widget templates, found by the project's FORM_RENDERER below.
+    "django.forms",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
@@ -133,6 +135,9 @@ TEMPLATES = [
         },
     },
 ]
+# Forms render with the templates above; each field through templates/forms/field.html
+# (`{{ form.name.as_field_group }}`): its label, help and errors next to it, in one place.
+FORM_RENDERER = "portal.forms.FormRenderer"
 
 # --- Database -------------------------------------------------------------------------
 DATABASES = {

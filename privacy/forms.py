@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 POLICY_NOT_ACCEPTED = _("Tick the box to accept the policy, or close your account instead.")
@@ -42,7 +43,7 @@ class DataRequestForm(forms.Form):
         from privacy.models import DataRequest
 
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", "---------"), *DataRequest.Kind.choices]
+        self.fields["kind"].choices = [*BLANK_CHOICE_DASH, *DataRequest.Kind.choices]
 
 
 class RejectForm(forms.Form):

@@ -13,6 +13,7 @@ from django.db.models import EmailField, Q
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Attachment, Email, EmailTemplate, Log
 
+from outbox.erased import ERASED_EMAIL
 from privacy.models import (
     Acceptance,
     ConsentEvent,
@@ -156,7 +157,6 @@ registry.register(
 )
 # The request itself is kept (it proves the request was answered), but not what it says
 # about the person: their e-mail, their words and any export they received.
-ERASED_REQUEST_EMAIL = "erased@invalid"
 registry.register(
     Source(
         model=DataRequest,
@@ -168,7 +168,7 @@ registry.register(
         subject_filter=by_user_or_email("user", "email"),
         erasure=Erasure.ANONYMISE,
         anonymised={
-            "email": ERASED_REQUEST_EMAIL,
+            "email": ERASED_EMAIL,
             "details": "",
             "export": None,
             "rejection_reason": "",

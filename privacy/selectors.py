@@ -1,6 +1,6 @@
 """Reads of the privacy core."""
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 
 from privacy.models import ConsentEvent, DisclosureEvent, PolicyVersion, Purpose
 from privacy.services import email_hash
@@ -122,10 +122,6 @@ def policy_version_in_force() -> int | None:
 
 def policy_accepted_version(*, user) -> int:
     """Return the newest policy version the user accepted (0 if none)."""
-    from django.db.models import Max
-
-    from privacy.models import Purpose
-
     result = ConsentEvent.objects.filter(
         user=user, purpose__code=Purpose.SERVICE, action=ConsentEvent.Action.GRANT
     ).aggregate(version=Max("policy_version__version"))

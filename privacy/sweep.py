@@ -32,6 +32,7 @@ from django.contrib.auth import get_user_model
 from django.db import OperationalError, connection
 from django.utils import timezone
 
+from outbox.erased import ERASED_SUFFIX
 from privacy.erasure import holds_split, subjects_count, subjects_erase, subjects_of_users
 from privacy.models import SweepRun
 from privacy.registry import Subjects, registry
@@ -78,7 +79,7 @@ def _guest_activity_sql() -> str:
         time = opts.get_field(time_field).column
         parts.append(
             f'SELECT "{email}" AS email, "{time}" AS at FROM "{opts.db_table}" '
-            f"WHERE \"{email}\" <> '' AND \"{email}\" NOT LIKE '%%@invalid'"
+            f"WHERE \"{email}\" <> '' AND \"{email}\" NOT LIKE '%%{ERASED_SUFFIX}'"
         )
     return " UNION ALL ".join(parts)
 

@@ -6,6 +6,7 @@ drops a submission that fills it before validating anything.
 
 import phonenumbers
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
@@ -121,7 +122,7 @@ class ComplaintForm(HoneypotForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target_kind"].choices = [("", "---------"), *selectors.target_kinds()]
+        self.fields["target_kind"].choices = [*BLANK_CHOICE_DASH, *selectors.target_kinds()]
         self.user = user
         self.signed_in = user is not None and user.is_authenticated
         if self.signed_in:

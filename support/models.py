@@ -122,6 +122,10 @@ class Complaint(models.Model):
         return self.status in self.OPEN_STATUSES
 
     @property
+    def is_rejected(self) -> bool:
+        return self.status == self.Status.REJECTED
+
+    @property
     def reporter_email(self) -> str:
         """Return where the resolution goes: the account's address, or the guest's."""
         return self.reporter.email if self.reporter_id else self.guest_email

@@ -13,9 +13,9 @@ from deals.forms import AcceptForm, CounterForm, RequestForm
 from deals.models import QuoteRequest
 from deals.views.common import FIX_ERRORS, MESSAGE_SENT, found
 from listings.models import Category, Listing
+from orders.flows import checkout_initial
 from orders.forms import MessageForm
-from orders.services import CHECKOUT_CONSENT_TEXT, checkout_token_new
-from orders.views import _initial_from_profile
+from orders.services import CHECKOUT_CONSENT_TEXT
 from privacy.services import request_meta
 
 REQUEST_SENT = _("Your request is sent to %(n)s sellers. Their quotes will appear here.")
@@ -228,7 +228,7 @@ def quote_accept(request, public_id, quote_id):
                 return redirect(order)
         messages.error(request, FIX_ERRORS)
     else:
-        initial = {**_initial_from_profile(request.user), "checkout_token": checkout_token_new()}
+        initial = checkout_initial(request.user)
         form = AcceptForm(initial=initial)
     context = {"rfq": rfq, "quote": quote, "form": form, "consent_text": CHECKOUT_CONSENT_TEXT}
     return render(request, "deals/accept.html", context)

@@ -56,6 +56,13 @@ def other_listing(db):
 
 
 @pytest.fixture
+def two_sellers_in_cart(client, listing, other_listing):
+    client.post(f"/cart/add/{listing.pk}/", {"quantity": "3"})
+    client.post(f"/cart/add/{other_listing.pk}/", {"quantity": "1"})
+    return listing, other_listing
+
+
+@pytest.fixture
 def order_form():
     return dict(ORDER_FORM)
 
@@ -71,3 +78,8 @@ def send_order(client, company, form: dict, token: str | None = None):
     """Send the order form of `company` as the browser would; return the response."""
     token = token or checkout_token(client, company)
     return client.post(f"/cart/checkout/{company.pk}/", {**form, "checkout_token": token})
+
+
+def field_errors(response, name) -> list[str]:
+    """Return the messages the page's form shows at the field `name`."""
+    return [str(e) for e in response.context["form"].errors.get(name, [])]

@@ -3,9 +3,9 @@ from io import StringIO
 import pytest
 from post_office.models import STATUS, Email
 
-from listings.management.commands import seed_demo
 from orders.demo import seed_orders
 from orders.models import Order, SellerOption
+from portal.management.commands import seed_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,7 @@
 """The orders app's personal data: declared, exported, erased as the policy says."""
 
 import datetime as dt
+import logging
 from decimal import Decimal
 
 import pytest
@@ -8,9 +9,12 @@ from django.apps import apps
 from django.utils import timezone
 from post_office.models import STATUS, Email
 
+from accounts.tests.factories import UserFactory
 from orders.models import Order, OrderEvent, OrderItem, OrderMessage
 from orders.personal_data import ERASED_EMAIL
 from orders.tests.factories import OrderFactory, OrderItemFactory, OrderMessageFactory
+from outbox.erased import is_erased_email
+from outbox.services import mail_queue
 from privacy.erasure import subjects_erase, subjects_of_users
 from privacy.registry import Subjects, registry
 from privacy.services import subject_export
@@ -138,3 +142,21 @@ def test_the_sweep_erases_a_guest_whose_last_order_is_older_than_the_retention()
     recent.refresh_from_db()
     assert lapsed.email == ERASED_EMAIL
     assert recent.email == "recent@example.kz"
+
+
+def test_the_addresses_erasure_writes_get_no_mail_and_no_warning(caplog):
+    buyer = UserFactory()
+    guest_order = OrderFactory(buyer=None, email="guest@mail.kz")
+    subjects = Subjects(user_ids=frozenset([buyer.pk]), emails=frozenset(["guest@mail.kz"]))
+    subjects_erase(subjects=subjects)
+    buyer.refresh_from_db()
+    guest_order.refresh_from_db()
+
+    with caplog.at_level(logging.WARNING, logger="outbox.services"):
+        for address in (buyer.email, guest_order.email):
+            assert mail_queue(to=address, subject="S", body="B") is None
+
+    assert is_erased_email(buyer.email)
+    assert is_erased_email(guest_order.email)
+    assert not Email.objects.exists()
+    assert caplog.records == []

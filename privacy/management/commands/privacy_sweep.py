@@ -2,6 +2,7 @@ import datetime as dt
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from privacy.sweep import retention_sweep, retention_sweep_estimate
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Took {run.duration.total_seconds():.1f} s.")
 
     def _progress_bar(self, day):
-        total = max(retention_sweep_estimate(as_of=day or dt.date.today()), 1)
+        total = max(retention_sweep_estimate(as_of=day or timezone.localdate()), 1)
         done = 0
 
         def progress(count: int):

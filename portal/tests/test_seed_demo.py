@@ -4,8 +4,11 @@ from django.core.management import call_command
 
 from accounts.models import Company, User
 from accounts.validators import validate_bin
-from listings.management.commands import seed_demo
+from deals.models import QuoteRequest
 from listings.models import Listing, Review
+from orders.models import Order
+from portal.management.commands import seed_demo
+from support.models import Complaint
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +37,14 @@ def test_seed_demo_creates_accounts_sellers_and_listings_and_prints_the_password
         assert password in out
     assert User.objects.get(email=seed_demo.ADMIN_EMAIL).is_superuser
     assert Company.objects.filter(owner__email=seed_demo.SELLER_EMAIL).exists()
+
+
+def test_seed_demo_runs_the_demo_step_of_every_app_above_listings():
+    call_command("seed_demo")
+
+    assert Order.objects.exists()
+    assert QuoteRequest.objects.exists()
+    assert Complaint.objects.exists()
 
 
 def test_seed_demo_is_idempotent():

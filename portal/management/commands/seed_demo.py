@@ -1,9 +1,13 @@
 """Fill an empty portal with demo data: `manage.py seed_demo [--if-empty]`.
 
+It lives in `portal`, the top of the dependency order, because it seeds every app: the
+accounts, sellers, listings and reviews here, then each app above listings from its own
+`demo.py`, in the order of `STEPS` (an app's step may use what the ones before made).
+
 Idempotent: accounts and companies are found by e-mail and BIN, a seller who already has
 listings gets no more, and reviews are unique per buyer and seller, so running it twice
-changes nothing. Each kind of data has its own small function; other apps add theirs
-(orders, support) by calling them and appending a step to `STEPS`.
+changes nothing. Each kind of data has its own small function; a new app with demo data adds
+its `seed_<app>(stdout=...)` to `STEPS`.
 
 Categories are not seeded here: migration listings.0003 creates them.
 """
@@ -19,9 +23,12 @@ from django.utils import timezone, translation
 
 from accounts.models import Company, User
 from accounts.regions import Region
+from deals.demo import seed_deals
 from listings import demo
 from listings.demo_photos import seed_photos
 from listings.models import Category, Listing, Review
+from orders.demo import seed_orders
+from support.demo import seed_support
 
 SELLERS = 20
 LISTINGS = 500
@@ -34,6 +41,8 @@ ADMIN_EMAIL = "admin@demo.kz"
 BUYER_PASSWORD = "Demo-Buyer-2024"
 SELLER_PASSWORD = "Demo-Seller-2024"
 ADMIN_PASSWORD = "Demo-Admin-2024"
+# The demo data of the apps above listings, in the order they are seeded.
+STEPS = (seed_orders, seed_deals, seed_support)
 
 REVIEW_TEXTS = (
     (5, "Всё отгрузили в срок, документы в порядке. Рекомендую."),
@@ -183,7 +192,7 @@ def _rng(step: str) -> random.Random:
 
 
 class Command(BaseCommand):
-    help = "Create demo accounts, sellers, listings and reviews (idempotent)."
+    help = "Create demo data in every app: accounts, sellers, listings, orders... (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -210,15 +219,8 @@ class Command(BaseCommand):
             f"Demo data: {len(companies)} sellers, {listings} new listings, {photos} photos, "
             f"{reviews} reviews."
         )
-        # The apps above listings add their own demo data (they may import listings,
-        # never the reverse, so they are imported here, at the top of the dependency order).
-        from deals.demo import seed_deals
-        from orders.demo import seed_orders
-        from support.demo import seed_support
-
-        seed_orders(stdout=self.stdout)
-        seed_deals(stdout=self.stdout)
-        seed_support(stdout=self.stdout)
+        for step in STEPS:
+            step(stdout=self.stdout)
         self.stdout.write("Sign in with:")
         accounts["seller"] = (companies[0].owner, SELLER_PASSWORD)
         for role in ("buyer", "seller", "admin"):
