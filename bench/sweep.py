@@ -34,6 +34,7 @@ ENV = {
     # Debug off: with it on, Django keeps every query in memory.
     "DJANGO_DEBUG": "0",
     "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "PRIVACY_HASH_KEY": "bench-only-privacy-hash-key-0123456789-abcdefghijklmnopqrstuvw",
     "REDIS_URL": "",
     "PYTHONWARNINGS": "ignore",
 }

@@ -1,4 +1,5 @@
-"""The privacy app's own personal data: the ledgers and the data requests; and the outbox's.
+"""The privacy app's own personal data: the ledgers and the data requests; and the outbox's
+and the admin log's.
 
 The outbox (django-post-office's rows) sits below privacy and cannot declare itself, so it
 is declared here. Its e-mails hold addresses and texts: they are found by recipient address
@@ -7,21 +8,34 @@ deleted with the person, and deleted anyway OUTBOX_RETENTION_DAYS after they wer
 (outbox.services.outbox_purge). The export lists when the portal wrote to the person and
 about what, not the texts: those carry one-time links (password reset, confirmations) that
 must not be copied into a file.
+
+Django admin's own log (`LogEntry`) names the objects staff changed by their text: a user
+by their e-mail, and an e-mail address added on a user's page inside the change message.
+It is declared here too: the rows about an erased user, or naming their e-mail, keep the
+fact (who acted, when, what kind of change) and lose the text.
 """
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import EmailField, Q
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Attachment, Email, EmailTemplate, Log
 
+from privacy.hashing import email_hash
 from privacy.models import (
     Acceptance,
+    AuthorityRequest,
+    Breach,
     ConsentEvent,
     CookiePartner,
     DataRequest,
     DisclosureEvent,
+    DisclosurePerson,
     LegalHold,
     PolicyVersion,
     Purpose,
+    RestrictionEvent,
     SweepRun,
 )
 from privacy.registry import (
@@ -34,7 +48,6 @@ from privacy.registry import (
     normalise_email,
     registry,
 )
-from privacy.services import email_hash
 
 
 def _by_user_or_email_hash(user_field: str):
@@ -49,6 +62,19 @@ def _by_user_or_email_hash(user_field: str):
         return condition
 
     return subject_filter
+
+
+_named_by_lists = _by_user_or_email_hash("user")
+
+
+def _disclosures_of(subjects: Subjects) -> list[Q]:
+    """Disclosures about the subjects alone, and list pages in admin that named them."""
+    named = DisclosurePerson.objects.filter(_named_by_lists(subjects))
+    events = frozenset(named.values_list("event_id", flat=True))
+    alternatives = [_by_user_or_email_hash("subject")(subjects)]
+    if events:
+        alternatives.append(Q(pk__in_batch=events))
+    return alternatives
 
 
 OPERATOR = _("The operator")
@@ -140,7 +166,7 @@ registry.register(
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
         recipients=OPERATOR,
         description=_("Disclosure ledger: who has seen your data"),
-        subject_filter=_by_user_or_email_hash("subject"),
+        subject_filter=_disclosures_of,
         erasure=Erasure.KEEP,
         kept_because=KEPT_AS_PROOF,
         export_fields=(
@@ -153,6 +179,57 @@ registry.register(
         ),
         gettext_values=("purpose__name", "reason"),
     )  # fmt: skip
+)
+registry.register(
+    Source(
+        model=DisclosurePerson,
+        fields=("user",),
+        purpose="legal",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients=OPERATOR,
+        description=_("Lists in admin that showed your data among others'"),
+        subject_filter=_named_by_lists,
+        erasure=Erasure.KEEP,
+        kept_because=KEPT_AS_PROOF,
+        export_fields=("event__created_at", "event__reason", "event__object_label"),
+        labels={
+            "event__created_at": _("time"),
+            "event__reason": _("reason"),
+            "event__object_label": _("record"),
+        },
+        gettext_values=("event__reason",),
+    )
+)
+registry.register(
+    Source(
+        model=RestrictionEvent,
+        fields=("user", "actor"),
+        purpose="legal",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients=OPERATOR,
+        description=_("Restriction ledger: when processing of your data was restricted"),
+        subject_filter=_by_user_or_email_hash("user"),
+        erasure=Erasure.KEEP,
+        kept_because=KEPT_AS_PROOF,
+        export_fields=("created_at", "action", "data_request_id"),
+    )
+)
+registry.register(
+    Source(
+        model=AuthorityRequest,
+        fields=("user", "email", "created_by"),
+        purpose="legal",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients=_("The state body that asked"),
+        description=_("Requests of state bodies for your data"),
+        # Hidden ones are not exported: the request forbids telling the person.
+        subject_filter=lambda subjects: [
+            alt & Q(must_not_tell=False) for alt in by_user_or_email("user", "email")(subjects)
+        ],
+        erasure=Erasure.KEEP,
+        kept_because=_("A state body's request and what it was given are kept by law."),
+        export_fields=("created_at", "body", "legal_basis", "document_number", "fields_given"),
+    )
 )
 # The request itself is kept (it proves the request was answered), but not what it says
 # about the person: their e-mail, their words and any export they received.
@@ -173,6 +250,11 @@ registry.register(
             "export": None,
             "rejection_reason": "",
         },
+        # An erasure that waits for open orders keeps its address until it is finished:
+        # the next run finds the person's remaining rows by it (privacy.services.waiting).
+        kept_while=Q(status=DataRequest.Status.WAITING),
+        kept_why=_("The erasure itself is not finished yet."),
+        kept_until=_("until your open orders close"),
         export_fields=("pk", "kind", "status", "received_at", "due_at", "completed_at", "details"),
         guest_activity=("email", "received_at"),
     )
@@ -232,7 +314,63 @@ registry.exempt(
     ),
     reason=TRANSLATED_TEXT,
 )
+registry.exempt(
+    AuthorityRequest, ("body",), reason=_("The name of a state body, not of a person.")
+)
 registry.exempt(SweepRun, ("error",), reason=_("A technical error message of the sweep."))
+registry.exempt(
+    Breach,
+    ("description", "consequences", "measures", "notice_text", "notice_approved_by",
+     "created_by", "data_categories", "people_categories"),
+    reason=_(
+        "An incident described by categories of data and people, never by person; the "
+        "staff members who recorded it and approved its notice are its audit trail."
+    ),
+)  # fmt: skip
+
+
+ERASED_LOG_TEXT = "(erased)"
+
+
+def _admin_log_of(subjects: Subjects) -> list[Q]:
+    """Admin log rows about the users' accounts, or named by one of the subjects' e-mails."""
+    alternatives = []
+    if subjects.user_ids:
+        users = ContentType.objects.get_for_model(get_user_model())
+        ids = frozenset(str(pk) for pk in subjects.user_ids)
+        alternatives.append(Q(content_type=users, object_id__in_batch=ids))
+    if subjects.emails:
+        alternatives.append(Q(object_repr__in_batch=subjects.emails))
+    return alternatives
+
+
+registry.register(
+    Source(
+        model=LogEntry,
+        fields=("object_repr", "change_message"),
+        purpose="legal",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        recipients=OPERATOR,
+        description=_("The administrators' log of changes to your account"),
+        subject_filter=_admin_log_of,
+        erasure=Erasure.ANONYMISE,
+        anonymised={"object_repr": ERASED_LOG_TEXT, "change_message": ""},
+        export_fields=("action_time", "action_flag", "object_repr"),
+        labels={
+            "action_time": _("time"),
+            "action_flag": _("change"),
+            "object_repr": _("record"),
+        },
+    )
+)
+registry.exempt(
+    LogEntry,
+    ("user", "object_id"),
+    reason=_(
+        "The staff member who acted (the admin log's audit trail, see the accounts source) "
+        "and the number of the record changed, not its text."
+    ),
+)
 registry.exempt(CookiePartner, ("name",), reason=_("The name of a company, not of a person."))
 registry.exempt(
     Email,
