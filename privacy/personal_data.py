@@ -314,9 +314,7 @@ registry.exempt(
     ),
     reason=TRANSLATED_TEXT,
 )
-registry.exempt(
-    AuthorityRequest, ("body",), reason=_("The name of a state body, not of a person.")
-)
+registry.exempt(AuthorityRequest, ("body",), reason=_("The name of a state body, not of a person."))
 registry.exempt(SweepRun, ("error",), reason=_("A technical error message of the sweep."))
 registry.exempt(
     Breach,

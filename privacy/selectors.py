@@ -231,3 +231,18 @@ def privacy_digest(*, now=None, days: int = 7) -> dict:
         "breaches": breach_overdue_list(now=now),
         "staff_left": last_run.staff_left if last_run else [],
     }
+
+
+def erasure_waiting(*, user=None, email="") -> bool:
+    """Return whether the person asked for erasure (or was swept) and only the data of open
+    orders is left, waiting for them to close: the seller is told so on the order."""
+    from privacy.models import DataRequest
+    from privacy.registry import normalise_email
+
+    if user is not None:
+        person = Q(user=user)
+    elif email:
+        person = Q(user__isnull=True, email=normalise_email(email))
+    else:
+        return False
+    return DataRequest.objects.waiting().filter(person, kind=DataRequest.Kind.ERASURE).exists()

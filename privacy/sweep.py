@@ -169,12 +169,13 @@ class BatchOutcome:
 
 def _erase_batch(batch: Subjects) -> BatchOutcome:
     retries = DEADLOCK_RETRIES
+    waiting: list[int] = []
+
+    def wait(people: Subjects) -> None:
+        waiting.append(waiting_requests_open(subjects=batch, waiting=people))
+
     while True:
-        waiting = []
-
-        def wait(people: Subjects) -> None:
-            waiting.append(waiting_requests_open(subjects=batch, waiting=people))
-
+        waiting.clear()  # a batch rolled back by a deadlock opened no request
         try:
             result = subjects_erase(subjects=batch, on_waiting=wait)
         except OperationalError as error:
