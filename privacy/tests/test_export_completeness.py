@@ -29,9 +29,8 @@ def deal(django_capture_on_commit_callbacks):
 def test_a_buyers_export_carries_no_data_of_the_seller(deal):
     buyer, seller, _order = deal
 
-    export = json.dumps(
-        subject_export(subjects=subjects_of_users([buyer.pk])), cls=ExportEncoder, ensure_ascii=False
-    )
+    rows = subject_export(subjects=subjects_of_users([buyer.pk]))
+    export = json.dumps(rows, cls=ExportEncoder, ensure_ascii=False)
 
     assert buyer.email in export
     assert "Когда отгрузка?" in export  # the buyer's own words
