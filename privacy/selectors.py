@@ -210,7 +210,14 @@ def breach_overdue_list(*, now=None) -> list:
     candidates = Breach.objects.filter(discovered_at__lt=now - timedelta(days=1)).filter(
         Q(authority_notified_at__isnull=True) | Q(gdpr_applies=True, gdpr_notified_at__isnull=True)
     )
-    return [breach for breach in candidates.order_by("discovered_at") if breach.overdue_at(now)]
+    late = []
+    for breach in candidates.order_by("discovered_at"):
+        # As of `now` (the digest's day), for templates that cannot pass it.
+        breach.authority_late = breach.authority_overdue(now)
+        breach.gdpr_late = breach.gdpr_overdue(now)
+        if breach.authority_late or breach.gdpr_late:
+            late.append(breach)
+    return late
 
 
 def privacy_digest(*, now=None, days: int = 7) -> dict:

@@ -102,9 +102,6 @@ class Breach(models.Model):
         now = now or timezone.now()
         return self.gdpr_applies and self.gdpr_notified_at is None and self.gdpr_deadline < now
 
-    def overdue_at(self, now) -> bool:
-        return self.authority_overdue(now) or self.gdpr_overdue(now)
-
     @property
     def people_must_be_told(self) -> bool:
         return self.high_risk and self.people_notified_at is None

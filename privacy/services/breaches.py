@@ -72,7 +72,8 @@ def breach_notice_approve(*, breach: Breach, actor) -> Breach:
         raise BreachError(NOTICE_ALREADY_SENT)
     with transaction.atomic():
         breach.notice_approved_by = actor
-        breach.save(update_fields=["notice_approved_by"])
+        # The text approved is the text sent: saved with its approval.
+        breach.save(update_fields=["notice_text", "notice_approved_by"])
         enqueue_on_commit(breach_people_notify_task, breach.pk)
     return breach
 
