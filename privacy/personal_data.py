@@ -50,6 +50,14 @@ from privacy.registry import (
 )
 
 
+def _hashes_of(subjects: Subjects) -> frozenset[str]:
+    """Return the keyed hashes of the batch's e-mails, computed once per batch."""
+    key = ("ledgers", "hashes")
+    if key not in subjects.related:
+        subjects.related[key] = frozenset(email_hash(e) for e in subjects.emails)
+    return subjects.related[key]
+
+
 def _by_user_or_email_hash(user_field: str):
     """Match ledger rows of the users, or of guests under the keyed hash of their e-mail."""
 
@@ -58,7 +66,7 @@ def _by_user_or_email_hash(user_field: str):
         if subjects.user_ids:
             condition |= Q(**{f"{user_field}__in_batch": subjects.user_ids})
         if subjects.emails:
-            condition |= Q(subject_hash__in_batch=[email_hash(e) for e in subjects.emails])
+            condition |= Q(subject_hash__in_batch=_hashes_of(subjects))
         return condition
 
     return subject_filter
@@ -69,8 +77,11 @@ _named_by_lists = _by_user_or_email_hash("user")
 
 def _disclosures_of(subjects: Subjects) -> list[Q]:
     """Disclosures about the subjects alone, and list pages in admin that named them."""
-    named = DisclosurePerson.objects.filter(_named_by_lists(subjects))
-    events = frozenset(named.values_list("event_id", flat=True))
+    key = ("disclosures", "named")
+    if key not in subjects.related:  # looked up once per batch, like `via`
+        named = DisclosurePerson.objects.filter(_named_by_lists(subjects))
+        subjects.related[key] = frozenset(named.values_list("event_id", flat=True))
+    events = subjects.related[key]
     alternatives = [_by_user_or_email_hash("subject")(subjects)]
     if events:
         alternatives.append(Q(pk__in_batch=events))
