@@ -183,3 +183,18 @@ def test_staff_lift_a_restriction_from_the_admin(client):
     )
 
     assert not subject_is_restricted(user=user)
+
+
+def test_a_restricted_persons_pages_load_no_analytics_even_with_the_cookie_accepted(client):
+    user = UserFactory()
+    client.force_login(user)
+    client.cookies["cookie_consent"] = "analytics=2099-01-01T00:00:00"
+    accept = client.get("/privacy/policy/").content.decode()
+    data_request = DataRequest.objects.create(
+        kind="restriction", user=user, email=user.email, status="verified"
+    )
+    services.data_request_run(data_request=data_request)
+
+    restricted = client.get("/privacy/policy/").content.decode()
+
+    assert ("analytics-snippet" in accept, "analytics-snippet" in restricted) == (True, False)
