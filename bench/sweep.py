@@ -182,11 +182,10 @@ def run_sweep(batch_size: int, workers: int) -> tuple[float, str]:
 def _check_open_orders(run) -> None:
     """Check that the open orders kept their contact data and their buyers wait."""
     from orders.models import Order
+    from orders.personal_data import ERASED_EMAIL, OPEN_ORDER
     from privacy.models import DataRequest
 
-    kept = Order.objects.filter(status__in=("new", "confirmed", "shipped")).exclude(
-        email="erased@invalid"
-    )
+    kept = Order.objects.filter(OPEN_ORDER).exclude(email=ERASED_EMAIL)
     waiting = DataRequest.objects.waiting().count()
     print(f"open orders kept with their contact data: {kept.count():,}; "
           f"waiting erasure requests: {waiting:,} (run.waiting {run.waiting:,})")  # fmt: skip

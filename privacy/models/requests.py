@@ -27,6 +27,9 @@ class DataRequestQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.open().filter(due_at__gte=now, due_at__lt=now + timedelta(days=days))
 
+    def runnable(self):
+        return self.filter(status__in=DataRequest.RUNNABLE_STATUSES)
+
     def waiting(self):
         """Return the erasures finished but for the data of open deals (see Status.WAITING)."""
         return self.filter(status=DataRequest.Status.WAITING)
@@ -60,6 +63,8 @@ class DataRequest(models.Model):
 
     # The statuses of a request still to be answered: the legal period runs for them.
     OPEN_STATUSES = (Status.NEW, Status.VERIFIED, Status.IN_PROGRESS)
+    # Those it can be answered from now: verified, or interrupted while in progress.
+    RUNNABLE_STATUSES = (Status.VERIFIED, Status.IN_PROGRESS)
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     status = models.CharField(
@@ -157,7 +162,7 @@ class DataRequest(models.Model):
     @property
     def is_runnable(self) -> bool:
         """Whether it can be answered now: verified, or interrupted while in progress."""
-        return self.status in (self.Status.VERIFIED, self.Status.IN_PROGRESS)
+        return self.status in self.RUNNABLE_STATUSES
 
 
 class LegalHoldQuerySet(models.QuerySet):

@@ -196,12 +196,11 @@ def data_requests_resume() -> int:
     from privacy.tasks import data_request_run_task
 
     stale = timezone.now() - timezone.timedelta(minutes=10)
-    pending = DataRequest.objects.filter(
-        kind__in=AUTOMATIC_KINDS,
-        status__in=[DataRequest.Status.VERIFIED, DataRequest.Status.IN_PROGRESS],
-        on_hold=False,
-        verified_at__lt=stale,
-    ).values_list("pk", flat=True)
+    pending = (
+        DataRequest.objects.runnable()
+        .filter(kind__in=AUTOMATIC_KINDS, on_hold=False, verified_at__lt=stale)
+        .values_list("pk", flat=True)
+    )
     count = 0
     for pk in pending:
         data_request_run_task.delay(pk)
