@@ -186,57 +186,6 @@ registry.register(
         gettext_values=("purpose__name", "reason"),
     )  # fmt: skip
 )
-registry.register(
-    Source(
-        model=DisclosurePerson,
-        fields=("user",),
-        purpose="legal",
-        legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        recipients=OPERATOR,
-        description=_("Lists in admin that showed your data among others'"),
-        subject_filter=_named_by_lists,
-        erasure=Erasure.KEEP,
-        kept_because=KEPT_AS_PROOF,
-        export_fields=("event__created_at", "event__reason", "event__object_label"),
-        labels={
-            "event__created_at": _("time"),
-            "event__reason": _("reason"),
-            "event__object_label": _("record"),
-        },
-        gettext_values=("event__reason",),
-    )
-)
-registry.register(
-    Source(
-        model=RestrictionEvent,
-        fields=("user", "actor"),
-        purpose="legal",
-        legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        recipients=OPERATOR,
-        description=_("Restriction ledger: when processing of your data was restricted"),
-        subject_filter=_by_user_or_email_hash("user"),
-        erasure=Erasure.KEEP,
-        kept_because=KEPT_AS_PROOF,
-        export_fields=("created_at", "action", "data_request_id"),
-    )
-)
-registry.register(
-    Source(
-        model=AuthorityRequest,
-        fields=("user", "email", "created_by"),
-        purpose="legal",
-        legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        recipients=_("The state body that asked"),
-        description=_("Requests of state bodies for your data"),
-        # Hidden ones are not exported: the request forbids telling the person.
-        subject_filter=lambda subjects: [
-            alt & Q(must_not_tell=False) for alt in by_user_or_email("user", "email")(subjects)
-        ],
-        erasure=Erasure.KEEP,
-        kept_because=_("A state body's request and what it was given are kept by law."),
-        export_fields=("created_at", "body", "legal_basis", "document_number", "fields_given"),
-    )
-)
 # The request itself is kept (it proves the request was answered), but not what it says
 # about the person: their e-mail, their words and any export they received.
 ERASED_REQUEST_EMAIL = "erased@invalid"
@@ -304,6 +253,57 @@ registry.register(
         ),
         labels={"document_version__version": _("version of the text")},
     )  # fmt: skip
+)
+registry.register(
+    Source(
+        model=DisclosurePerson,
+        fields=("user",),
+        purpose="legal",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients=OPERATOR,
+        description=_("Lists in admin that showed your data among others'"),
+        subject_filter=_named_by_lists,
+        erasure=Erasure.KEEP,
+        kept_because=KEPT_AS_PROOF,
+        export_fields=("event__created_at", "event__reason", "event__object_label"),
+        labels={
+            "event__created_at": _("time"),
+            "event__reason": _("reason"),
+            "event__object_label": _("record"),
+        },
+        gettext_values=("event__reason",),
+    )
+)
+registry.register(
+    Source(
+        model=RestrictionEvent,
+        fields=("user", "actor"),
+        purpose="legal",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients=OPERATOR,
+        description=_("Restriction ledger: when processing of your data was restricted"),
+        subject_filter=_by_user_or_email_hash("user"),
+        erasure=Erasure.KEEP,
+        kept_because=KEPT_AS_PROOF,
+        export_fields=("created_at", "action", "data_request_id"),
+    )
+)
+registry.register(
+    Source(
+        model=AuthorityRequest,
+        fields=("user", "email", "created_by"),
+        purpose="legal",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients=_("The state body that asked"),
+        description=_("Requests of state bodies for your data"),
+        # Hidden ones are not exported: the request forbids telling the person.
+        subject_filter=lambda subjects: [
+            alt & Q(must_not_tell=False) for alt in by_user_or_email("user", "email")(subjects)
+        ],
+        erasure=Erasure.KEEP,
+        kept_because=_("A state body's request and what it was given are kept by law."),
+        export_fields=("created_at", "body", "legal_basis", "document_number", "fields_given"),
+    )
 )
 registry.exempt(
     Purpose,

@@ -60,7 +60,8 @@ def rows(db):
 
     from orders.models import SellerOption
     from outbox.services import mail_queue
-    from privacy.models import Breach, DataRequest, LegalHold, SweepRun
+    from privacy.models import AuthorityRequest, Breach, DataRequest, LegalHold, SweepRun
+    from privacy.services import restriction_record
     from privacy.services import disclosure_record
 
     person = accept_policy(UserFactory())
@@ -77,6 +78,9 @@ def rows(db):
     DataRequest.objects.create(kind="erasure", user=person, email=person.email)
     LegalHold.objects.create(user=person, reason="Court order", authority="Court")
     SweepRun.objects.create(as_of="2026-01-01", cutoff="2021-01-01T00:00:00Z")
+    AuthorityRequest.objects.create(body="Court", legal_basis="Art. 1", document_number="1",
+                                    fields_given=["phone"], user=person)  # fmt: skip
+    restriction_record(action="restrict", user=person)
     Breach.objects.create(
         description="A laptop with an export was lost", data_categories="names, phones",
         people_categories="buyers", high_risk=True, notice_text="Your phone may be known.",

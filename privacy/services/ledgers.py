@@ -152,7 +152,8 @@ def disclosure_record_many(
     named = {(uid, "" if uid else email_hash(email)) for uid, email in people if uid or email}
     if not named:
         return None
-    with transaction.atomic():
+    # No savepoint of its own: the event and its people are written with the page's view.
+    with transaction.atomic(savepoint=False):
         event = disclosure_record(
             actor=actor, actor_label=actor_label, fields=fields, purpose=purpose,
             reason=reason, object_label=object_label,

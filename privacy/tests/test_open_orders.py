@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def deal(django_capture_on_commit_callbacks):
     """A buyer's confirmed order and a completed one, with messages of both sides."""
     seller = CompanyFactory()
-    buyer = UserFactory(email="aigerim@mail.kz")
+    buyer = UserFactory(email="aigerim@mail.kz", language="en")
     open_order = OrderFactory(
         buyer=buyer, company=seller, email="aigerim@mail.kz", status=Order.Status.CONFIRMED
     )

@@ -103,7 +103,7 @@ def test_the_erasure_letter_is_forgotten_once_sent(client, django_capture_on_com
 
 @pytest.mark.parametrize("kind", ["objection", "restriction", "rectification"])
 def test_every_finished_request_tells_the_person(kind, django_capture_on_commit_callbacks):
-    user = UserFactory(email="person@mail.kz")
+    user = UserFactory(email="person@mail.kz", language="en")
     data_request = DataRequest.objects.create(
         kind=kind, user=user, email=user.email, status="verified"
     )
@@ -198,3 +198,19 @@ def test_a_restricted_persons_pages_load_no_analytics_even_with_the_cookie_accep
     restricted = client.get("/privacy/policy/").content.decode()
 
     assert ("analytics-snippet" in accept, "analytics-snippet" in restricted) == (True, False)
+
+
+def test_the_letter_is_written_in_the_persons_language(django_capture_on_commit_callbacks):
+    from django.utils import translation
+
+    user = UserFactory(language="kk")
+    data_request = DataRequest.objects.create(
+        kind="rectification", user=user, email=user.email, status="verified"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.data_request_run(data_request=data_request)
+
+    with translation.override("kk"):
+        assert mail.outbox[0].subject == str(REQUEST_DONE_SUBJECT)
+    assert mail.outbox[0].subject == "Дербес деректеріңіз туралы сұрауыңыз орындалды"

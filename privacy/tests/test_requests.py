@@ -72,7 +72,7 @@ def test_the_request_form_rejects_bad_input_at_the_field(client):
 def test_a_signed_in_users_request_about_their_own_address_is_verified_at_once(
     client, django_capture_on_commit_callbacks
 ):
-    user = UserFactory()
+    user = UserFactory(language="en")
     client.force_login(user)
 
     _submit(client, django_capture_on_commit_callbacks, email=user.email, kind="objection")
