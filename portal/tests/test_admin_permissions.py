@@ -61,8 +61,7 @@ def rows(db):
     from orders.models import SellerOption
     from outbox.services import mail_queue
     from privacy.models import AuthorityRequest, Breach, DataRequest, LegalHold, SweepRun
-    from privacy.services import restriction_record
-    from privacy.services import disclosure_record
+    from privacy.services import disclosure_record, restriction_record
 
     person = accept_policy(UserFactory())
     EmailAddress.objects.filter(user=person).update(verified=False)
