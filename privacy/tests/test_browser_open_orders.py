@@ -22,7 +22,7 @@ def test_a_buyer_with_a_confirmed_order_deletes_the_account_and_the_seller_deliv
     signed_in_page, live_server, settings
 ):
     settings.SITE_URL = live_server.url
-    buyer = accept_policy(UserFactory(email="aigerim@mail.kz"))
+    buyer = accept_policy(UserFactory(email="aigerim@mail.kz", language="en"))
     company = CompanyFactory(owner=accept_policy(UserFactory()))
     order = OrderFactory(
         buyer=buyer, company=company, email=buyer.email, full_name="Смагулова Айгерим",
