@@ -29,6 +29,7 @@ def gunicorn(env: dict, *, threads: int = 1, port: int | None = None):
         "HOME": os.environ.get("HOME", "/tmp"),
         "DJANGO_DEBUG": "0",
         "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "PRIVACY_HASH_KEY": "bench-only-privacy-hash-key-0123456789-abcdefghijklmnopqrstuvw",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_MANIFEST": "0",

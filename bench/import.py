@@ -32,6 +32,7 @@ ENV = {
     "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
     "DJANGO_DEBUG": "0",  # with debug on, Django keeps every query in memory
     "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "PRIVACY_HASH_KEY": "bench-only-privacy-hash-key-0123456789-abcdefghijklmnopqrstuvw",
     "REDIS_URL": "",  # tasks inline: the import runs in this process, measured
     "PYTHONWARNINGS": "ignore",
     "LOG_LEVEL": "WARNING",

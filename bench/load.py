@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import load_report as report  # noqa: E402
 from bench.load_seed import BUYERS, LISTINGS, SELLERS  # noqa: E402
-from bench.load_stack import SECRET_KEY, Proc, Stack  # noqa: E402
+from bench.load_stack import PRIVACY_HASH_KEY, SECRET_KEY, Proc, Stack  # noqa: E402
 
 SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE, TEMPLATE = "portal_load", "portal_load_seed"
@@ -80,7 +80,8 @@ def _manage(database_url: str, *args: str) -> None:
     env = {
         "PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/tmp"),
         "DATABASE_URL": database_url, "DJANGO_DEBUG": "0", "SECRET_KEY": SECRET_KEY,
-        "REDIS_URL": "", "PYTHONWARNINGS": "ignore", "LANG": "C.UTF-8",
+        "PRIVACY_HASH_KEY": PRIVACY_HASH_KEY, "REDIS_URL": "", "PYTHONWARNINGS": "ignore",
+        "LANG": "C.UTF-8",
     }  # fmt: skip
     subprocess.run([sys.executable, *args], cwd=ROOT, env=env, check=True, timeout=900)
 
@@ -109,7 +110,8 @@ def describe(database_url: str, tmp: Path) -> None:
     """Write what the clients need to know of the seeded data to `tmp/seed.json`."""
     env = {
         "PATH": os.environ.get("PATH", ""), "DATABASE_URL": database_url, "DJANGO_DEBUG": "0",
-        "SECRET_KEY": SECRET_KEY, "REDIS_URL": "", "PYTHONWARNINGS": "ignore",
+        "SECRET_KEY": SECRET_KEY, "PRIVACY_HASH_KEY": PRIVACY_HASH_KEY, "REDIS_URL": "",
+        "PYTHONWARNINGS": "ignore",
     }  # fmt: skip
     with (tmp / "seed.json").open("w", encoding="utf-8") as out:
         subprocess.run(

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # An order number as the portal writes it: 2026-000123.
 ORDER_NUMBER = re.compile(r"\b\d{4}-\d{6}\b")
 SECRET_KEY = "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+PRIVACY_HASH_KEY = "bench-only-privacy-hash-key-0123456789-abcdefghijklmnopqrstuvw"
 
 
 def free_port() -> int:
@@ -59,6 +60,7 @@ def portal_env(*, database_url: str, redis_url: str, smtp_port: int, web_port: i
         "PYTHONWARNINGS": "ignore:No directory at",
         "DJANGO_DEBUG": "0",
         "SECRET_KEY": SECRET_KEY,
+        "PRIVACY_HASH_KEY": PRIVACY_HASH_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SITE_URL": f"http://127.0.0.1:{web_port}",
         # Plain HTTP on the loopback: no TLS redirect, cookies not marked secure, no HSTS.

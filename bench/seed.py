@@ -48,6 +48,9 @@ def _django(url: str):
     os.environ.setdefault(
         "SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
     )
+    os.environ.setdefault(
+        "PRIVACY_HASH_KEY", "bench-only-privacy-hash-key-0123456789-abcdefghijklmnopqrstuvw"
+    )
     os.environ.pop("REDIS_URL", None)
     import django
 

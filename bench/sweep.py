@@ -2,9 +2,10 @@
 
 Seeds N users (default 1,000,000) who have been inactive for six years, each with an
 e-mail address row, consent events and, where the orders app provides them, an order with
-two items and a message; then times one plain SQL UPDATE that anonymises the same user
-rows (rolled back: the floor to compare with), and runs `manage.py privacy_sweep` in a
-child process, reading its peak RSS.
+two items and a message (5% of those orders still open: their contact data is kept and
+their buyers wait, see bench/sweep_orders.py); then times one plain SQL UPDATE that
+anonymises the same user rows (rolled back: the floor to compare with), and runs
+`manage.py privacy_sweep` in a child process, reading its peak RSS.
 
     .venv/bin/python bench/sweep.py [--users 1000000] [--batch-size 5000] [--workers 2]
                                     [--reseed]
@@ -34,6 +35,7 @@ ENV = {
     # Debug off: with it on, Django keeps every query in memory.
     "DJANGO_DEBUG": "0",
     "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "PRIVACY_HASH_KEY": "bench-only-privacy-hash-key-0123456789-abcdefghijklmnopqrstuvw",
     "REDIS_URL": "",
     "PYTHONWARNINGS": "ignore",
 }
@@ -105,10 +107,10 @@ def seed(users: int) -> dict[str, int]:
             "accounts_user",
             ("id", "password", "is_superuser", "first_name", "last_name", "is_staff",
              "is_active", "date_joined", "email", "patronymic", "phone", "region", "address",
-             "last_interaction_at"),
+             "last_interaction_at", "language"),
             ((i, "!", False, "Айгерим", "Смагулова", False, True, long_ago,
               f"user{i}@bench.kz", "Ерлановна", f"+7701{i % 10_000_000:07d}", "akmola",
-              f"Astana, Abay ave. {i % 300}", long_ago) for i in ids),
+              f"Astana, Abay ave. {i % 300}", long_ago, "ru") for i in ids),
         )  # fmt: skip
         counts["accounts_user"] = users
         _copy(
@@ -122,9 +124,9 @@ def seed(users: int) -> dict[str, int]:
             cursor,
             "privacy_consentevent",
             ("user_id", "subject_hash", "purpose_id", "action", "policy_version_id", "channel",
-             "text_shown", "created_at", "ip_truncated", "user_agent"),
+             "text_shown", "created_at", "ip_truncated", "user_agent", "language"),
             ((i, "", purpose, "grant", policy, "signup", "I accept the privacy policy.",
-              long_ago, "203.0.113.0", "Mozilla/5.0")
+              long_ago, "203.0.113.0", "Mozilla/5.0", "ru")
              for i in ids for purpose in (service, marketing)),
         )  # fmt: skip
         counts["privacy_consentevent"] = users * 2
@@ -180,6 +182,20 @@ def run_sweep(batch_size: int, workers: int) -> tuple[float, str]:
     return time.perf_counter() - started, result.stdout
 
 
+def _check_open_orders(run) -> None:
+    """Check that the open orders kept their contact data and their buyers wait."""
+    from orders.models import Order
+    from orders.personal_data import ERASED_EMAIL, OPEN_ORDER
+    from privacy.models import DataRequest
+
+    kept = Order.objects.filter(OPEN_ORDER).exclude(email=ERASED_EMAIL)
+    waiting = DataRequest.objects.waiting().count()
+    print(f"open orders kept with their contact data: {kept.count():,}; "
+          f"waiting erasure requests: {waiting:,} (run.waiting {run.waiting:,})")  # fmt: skip
+    if kept.count() != waiting or waiting != run.waiting:
+        sys.exit("open orders and waiting requests do not match")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=1_000_000)
@@ -214,6 +230,7 @@ def main():
 
     run = SweepRun.objects.latest("started_at")
     erased_rows = sum(run.counts.values())
+    _check_open_orders(run)
     print(f"sweep ({options.workers} workers, batches of {options.batch_size:,}): "
           f"{run.subjects:,} subjects in {elapsed:.1f} s "
           f"= {run.subjects / elapsed:,.0f} subjects/s, {erased_rows / elapsed:,.0f} rows/s; "

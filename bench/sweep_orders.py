@@ -1,8 +1,21 @@
-"""Orders, items and messages for bench/sweep.py: one order of two lines and a message per user."""
+"""Orders, items and messages for bench/sweep.py: one order of two lines and a message per user.
+
+Every OPEN_EVERY-th user's order is still open (new, confirmed or shipped, in turn): the
+sweep keeps its contact data and opens a waiting erasure request for that user.
+"""
 
 import uuid
 
 from accounts.tests.factories import CompanyFactory
+
+OPEN_EVERY = 20  # 5% of the subjects have an open order
+OPEN_STATUSES = ("new", "confirmed", "shipped")
+
+
+def order_status(user_id: int) -> str:
+    if user_id % OPEN_EVERY:
+        return "completed"
+    return OPEN_STATUSES[(user_id // OPEN_EVERY) % len(OPEN_STATUSES)]
 
 
 def _copy(cursor, table, columns, rows):
@@ -21,11 +34,13 @@ def seed_orders(cursor, ids, long_ago) -> dict[str, int]:
         ("id", "number", "public_id", "checkout_token", "company_id", "buyer_id", "full_name",
          "organization", "email", "phone", "address", "comment", "shipping_method",
          "payment_method", "status", "subtotal", "has_items_on_request", "cancel_reason",
-         "created_at", "updated_at"),
+         "created_at", "updated_at", "buyer_bic", "buyer_bin", "buyer_iban",
+         "buyer_legal_address", "buyer_signatory"),
         ((i + offset, f"B-{i}", uuid.uuid4(), f"bench-{i}", seller.pk, i,
           "Смагулова Айгерим Ерлановна", "ТОО Агро", f"user{i}@bench.kz", "+77011234567",
           "Astana, Abay ave. 1", "Please call before delivery", "pickup", "bank_transfer",
-          "completed", 250000, False, "", long_ago, long_ago) for i in ids),
+          order_status(i), 250000, False, "", long_ago, long_ago, "", "", "", "", "")
+         for i in ids),
     )  # fmt: skip
     _copy(
         cursor,
@@ -46,3 +61,8 @@ def seed_orders(cursor, ids, long_ago) -> dict[str, int]:
         )
     users = len(ids)
     return {"orders_order": users, "orders_orderitem": 2 * users, "orders_ordermessage": users}
+
+
+def open_orders(ids) -> int:
+    """Return how many of the seeded users have an open order (they wait, not go)."""
+    return sum(1 for i in ids if order_status(i) != "completed")

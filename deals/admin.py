@@ -43,7 +43,7 @@ class QuoteInline(ReadOnlyInline):
 class QuoteRequestAdmin(DisclosureAdminMixin, admin.ModelAdmin):
     list_display = ("public_id", "category", "quantity", "unit", "region", "status", "created_at")
     list_filter = ("status", "region", "created_at")
-    list_select_related = ("category",)
+    list_select_related = ("category", "buyer")
     readonly_fields = (
         "public_id",
         "buyer",
@@ -97,7 +97,7 @@ class MessageInline(ReadOnlyInline):
 @admin.register(Conversation)
 class ConversationAdmin(DisclosureAdminMixin, admin.ModelAdmin):
     list_display = ("pk", "company", "last_side", "last_message_at")
-    list_select_related = ("company",)
+    list_select_related = ("company", "buyer")
     readonly_fields = (
         "buyer",
         "company",

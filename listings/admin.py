@@ -130,7 +130,7 @@ class ListingAdmin(admin.ModelAdmin):
 class ReviewAdmin(DisclosureAdminMixin, admin.ModelAdmin):
     list_display = ("company", "rating", "is_hidden", "created_at")
     list_filter = ("is_hidden", "rating")
-    list_select_related = ("company",)
+    list_select_related = ("company", "author")
     raw_id_fields = ("company", "author")
     readonly_fields = ("created_at",)
     actions = ["hide", "show"]

@@ -33,7 +33,7 @@ class OrderAdmin(DisclosureAdminMixin, admin.ModelAdmin):
 
     list_display = ("number", "company", "status", "subtotal", "final_total", "created_at")
     list_filter = ("status", "created_at")
-    list_select_related = ("company",)
+    list_select_related = ("company", "buyer")
     search_fields = ("number", "email", "full_name", "organization")
     date_hierarchy = "created_at"
     inlines = [OrderItemInline, OrderEventInline]

@@ -5,18 +5,26 @@
   Subjects are signed-in buyers by account and guests by the e-mail on the order (stored
   normalised, so that erasure matches it); a guest's orders are their activity for the
   retention sweep.
-- Messages on an order are deleted. They are declared before the order, so that the
+- Messages on an order are deleted: those the person wrote, as buyer or as seller. The
+  seller's messages on a buyer's order are the seller's own and stay when the buyer is
+  erased (and the other way round). They are declared before the order, so that the
   erasure engine, which walks sources in the order of declaration, still finds them
   through the order's e-mail before the order is anonymised. (The e-mails about orders
   are rows of the outbox, declared by privacy.personal_data.)
+- An open order (new, confirmed or shipped) keeps its contact data and the buyer's
+  messages on it: the seller needs them to deliver (performance of the contract). Erasure
+  leaves them and reports them as kept; once the order is completed or cancelled, the
+  next run (the retention sweep finishes waiting requests) erases them.
 - The history of an order names who changed it; it is part of the accounting record and
   kept, and the account it points at is anonymised by the accounts source.
 """
 
+from collections import defaultdict
+
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from orders.models import CONTACT_FIELDS, Order, OrderEvent, OrderMessage
+from orders.models import CONTACT_FIELDS, Order, OrderEvent, OrderItem, OrderMessage
 from outbox.erased import ERASED_EMAIL
 from privacy.registry import (
     Erasure,
@@ -38,20 +46,46 @@ _orders_of = by_user_or_email("buyer", "email")
 _on_orders_of = via("order", Order, _orders_of)
 
 
-def _with_own(subjects: Subjects, user_field: str, email_field: str) -> list[Q]:
-    """Rows on the subjects' orders, and rows of their own elsewhere (alternatives, each
-    served by its own index: see privacy.registry.Source.rows)."""
-    alternatives = _on_orders_of(subjects)
-    if subjects.user_ids:
-        alternatives.append(Q(**{f"{user_field}__in_batch": subjects.user_ids}))
-    if subjects.emails:
-        alternatives.append(Q(**{f"{email_field}__in_batch": subjects.emails}))
-    return alternatives
-
-
 def _messages_of(subjects: Subjects) -> list[Q]:
-    """Messages the subjects wrote (as buyer or seller), and every message on their orders."""
-    return _with_own(subjects, "author", "author_email")
+    """Messages the subjects wrote: as buyers on their orders (signed in or as guests),
+    and as sellers; never the other side's messages on the same orders."""
+    buyer_side = Q(side=OrderMessage.Side.BUYER)
+    on_orders = [alt & buyer_side for alt in _on_orders_of(subjects)]
+    if subjects.user_ids:
+        on_orders.append(Q(author__in_batch=subjects.user_ids))
+    if subjects.emails:
+        on_orders.append(Q(author_email__in_batch=subjects.emails))
+    return on_orders
+
+
+# An order is open until completed or cancelled: its contract still runs.
+OPEN_STATUSES = (Order.Status.NEW, Order.Status.CONFIRMED, Order.Status.SHIPPED)
+OPEN_ORDER = Q(status__in=OPEN_STATUSES)
+KEPT_WHY = _("Performance of the contract: the seller needs them to deliver the order")
+KEPT_UNTIL = _("until the order is completed or cancelled")
+
+
+def _buyer_words_on_open_orders(subjects: Subjects) -> Q | None:
+    """The buyer's messages on the subjects' open orders (looked up once per batch).
+
+    By the ids of those orders rather than through a join to the orders: a DELETE with a
+    join is a subquery per statement, every batch; most batches have few open orders.
+    """
+    key = ("orders", "open")
+    if key not in subjects.related:
+        rows = Order.objects.filter(OPEN_ORDER)
+        subjects.related[key] = frozenset(
+            pk
+            for alt in _alternatives(subjects)
+            for pk in rows.filter(alt).values_list("pk", flat=True)
+        )
+    ids = subjects.related[key]
+    return Q(side=OrderMessage.Side.BUYER, order_id__in_batch=ids) if ids else None
+
+
+def _alternatives(subjects: Subjects) -> list[Q]:
+    condition = _orders_of(subjects)
+    return condition if isinstance(condition, list) else [condition]
 
 
 def _export_orders(subjects: Subjects) -> list[dict]:
@@ -63,8 +97,13 @@ def _export_orders(subjects: Subjects) -> list[dict]:
     )  # fmt: skip
     orders = registry.get(Order._meta.label_lower).rows(subjects)
     rows = list(orders.order_by("pk").values(*names))
+    items = defaultdict(list)
+    lines = OrderItem.objects.filter(order_id__in=[row["pk"] for row in rows]).order_by("pk")
+    for line in lines.values("order_id", "title", "unit", "price", "quantity"):
+        items[line.pop("order_id")].append(line)
     for row in rows:
         row["phone"] = str(row["phone"] or "")
+        row["items"] = items.get(row["pk"], [])
     return rows
 
 
@@ -80,6 +119,12 @@ registry.register(
         erasure=Erasure.DELETE,
         export_fields=("pk", "order__number", "side", "body", "created_at"),
         guest_activity=("author_email", "created_at"),
+        # The buyer's words on an open order may be delivery instructions: kept with it.
+        kept_while=_buyer_words_on_open_orders,
+        kept_why=KEPT_WHY,
+        kept_until=KEPT_UNTIL,
+        people=("order__buyer", "order__email"),
+        time_field="created_at",
     )
 )
 
@@ -104,6 +149,11 @@ registry.register(
         },
         custom_export=_export_orders,
         guest_activity=("email", "created_at"),
+        kept_while=OPEN_ORDER,
+        kept_why=KEPT_WHY,
+        kept_until=KEPT_UNTIL,
+        people=("buyer", "email"),
+        time_field="created_at",
     )
 )
 

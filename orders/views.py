@@ -29,6 +29,7 @@ from orders.forms import (
 )
 from orders.lookup import ORDER_LINK_KEEP
 from orders.models import CONTACT_FIELDS, Order, OrderMessage
+from privacy.selectors import erasure_waiting
 from privacy.services import disclosure_record
 
 ADDED_TO_CART = _("“%(title)s” is in your cart.")
@@ -253,6 +254,8 @@ def _desk_page(request, company, order, **forms):
         "message_form": forms.get("message_form") or MessageForm(),
         "message_action": reverse("orders:desk_message", args=[order.pk]),
         "viewer_side": OrderMessage.Side.SELLER,
+        # The buyer asked for erasure: their contact data stays only for this order.
+        "buyer_erasure_waiting": erasure_waiting(user=order.buyer, email=order.email),
     }
     return render(request, "orders/desk_detail.html", context)
 

@@ -54,6 +54,7 @@ SERVER_DOWN = (
     smtplib.SMTPServerDisconnected,
 )
 RETRY_DELAY_CAP = timedelta(hours=1)
+FORGET_ONCE_SENT = "forget_once_sent"
 # A header name is printable ASCII without a colon (RFC 5322, 2.2).
 HEADER_NAME = re.compile(r"^[!-9;-~]+$")
 # Control, format and line/paragraph separator characters: some mail software splits a
@@ -84,12 +85,16 @@ def mail_queue(
     headers: dict | None = None,
     language: str | None = None,
     priority: str = "medium",
+    forget_once_sent: bool = False,
 ) -> Email | None:
     """Write an e-mail to the outbox in the caller's transaction; send it after commit.
 
     `subject`, `body` and `html` may be lazy translations: they are rendered in `language`
     (else the active one). Returns the row, or None when there is nobody to send to (an
-    erased or invalid address: the change itself must still be saved).
+    erased or invalid address: the change itself must still be saved). A mail
+    `forget_once_sent` (the privacy engine's last letter to a person it has just erased)
+    is deleted as soon as it is sent, so that its address outlives the erasure only until
+    then.
     """
     address = str(to or "").strip().lower()
     if not address or is_erased_email(address):
@@ -106,6 +111,8 @@ def mail_queue(
         priority=PRIORITIES[priority],
         status=STATUS.queued,
         message_id=make_msgid(domain=get_message_id_fqdn()),
+        # post_office reads `context` only for mails rendered from its templates (never here).
+        context={FORGET_ONCE_SENT: True} if forget_once_sent else None,
     )
     try:
         email.save()  # post_office validates the addresses (full_clean) before the INSERT
@@ -163,9 +170,12 @@ def mail_send(*, email_id: int, now=None) -> bool:
             server_down = error if isinstance(error, SERVER_DOWN) else None
             sent = False
         else:
-            email.status = STATUS.sent
-            email.save(update_fields=["status", "last_updated"])
-            Log.objects.create(email=email, status=STATUS.sent, message="")
+            if (email.context or {}).get(FORGET_ONCE_SENT):
+                email.delete()  # with its sending log (cascade)
+            else:
+                email.status = STATUS.sent
+                email.save(update_fields=["status", "last_updated"])
+                Log.objects.create(email=email, status=STATUS.sent, message="")
             sent = True
     if server_down is not None:
         raise server_down

@@ -5,6 +5,7 @@ DJANGO_DEBUG=1 and nothing else; tests set DATABASE_URL and REDIS_URL (pytest.in
 production sets everything explicitly.
 """
 
+import hashlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -229,6 +230,11 @@ CELERY_BEAT_SCHEDULE = {
     "privacy-data-requests-resume": {
         "task": "privacy.tasks.data_requests_resume_task",
         "schedule": 15 * 60,
+    },
+    # The privacy officer's digest: requests due within 7 days, overdue ones and breaches.
+    "privacy-digest-daily": {
+        "task": "privacy.tasks.privacy_digest_task",
+        "schedule": crontab(hour=8, minute=30),
     },
     # The outbox: e-mails not sent yet (the broker or the mail server was down) are sent.
     "outbox-drain": {
@@ -457,6 +463,43 @@ PRIVACY_RETENTION_YEARS = env.int("PRIVACY_RETENTION_YEARS", default=5)
 PRIVACY_REQUEST_DAYS = env.int("PRIVACY_REQUEST_DAYS", default=30)
 # Threads of the retention sweep, each erasing its own batches on its own connection.
 PRIVACY_SWEEP_WORKERS = env.int("PRIVACY_SWEEP_WORKERS", default=2)
+# The key of the HMAC under which guests' e-mails appear in the ledgers (privacy.hashing).
+# A key of its own, not SECRET_KEY: rotating that must not cut guests off their rows.
+# Rotate it with `manage.py privacy_rekey` (README, "The guest key").
+PRIVACY_HASH_KEY = env.str("PRIVACY_HASH_KEY", default="")
+if not PRIVACY_HASH_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "PRIVACY_HASH_KEY is not set. Set it to a long random string, kept apart from "
+            "SECRET_KEY (required when DJANGO_DEBUG is off)."
+        )
+    # Development only: derived from the development secret, stable between restarts.
+    PRIVACY_HASH_KEY = hashlib.sha256(f"privacy-hash-key:{SECRET_KEY}".encode()).hexdigest()
+# Who receives the daily privacy digest (data requests due or overdue, late breaches).
+PRIVACY_OFFICER_EMAIL = env.str("PRIVACY_OFFICER_EMAIL", default=OPERATOR_EMAIL)
+# Public holidays of Kazakhstan (ISO dates) that the breach register's business-day
+# deadline skips besides weekends. The government moves them yearly: keep the list current.
+PRIVACY_HOLIDAYS = env.list(
+    "PRIVACY_HOLIDAYS",
+    default=[
+        "2026-01-01",
+        "2026-01-02",
+        "2026-01-07",
+        "2026-03-08",
+        "2026-03-20",
+        "2026-03-21",
+        "2026-03-22",
+        "2026-03-23",
+        "2026-05-01",
+        "2026-05-07",
+        "2026-05-09",
+        "2026-05-27",
+        "2026-07-06",
+        "2026-08-30",
+        "2026-10-25",
+        "2026-12-16",
+    ],
+)
 # Who processes personal data for the operator, and where (named in the privacy policy).
 # `role` is one of privacy.processors.ROLES, `country` an ISO 3166 code: a processor
 # outside Kazakhstan is shown as a cross-border transfer.

@@ -64,6 +64,8 @@ def column_label(source: Source, name: str) -> str:
     field = _field(source.model, name)
     if field is None:
         return capfirst(name.replace("__", " ").replace("_", " "))
+    if field.auto_created and not field.concrete:  # rows nested in the row (an order's lines)
+        return str(capfirst(field.related_model._meta.verbose_name_plural))
     return str(capfirst(field.verbose_name))
 
 
@@ -106,9 +108,24 @@ def value_label(source: Source, name: str, value) -> str:
     if isinstance(value, datetime.date | decimal.Decimal | int | float):
         return formats.localize(value)
     if isinstance(value, list | tuple):
-        return fields_label(value) if name == "fields" else ", ".join(map(str, value))
+        if name == "fields":
+            return fields_label(value)
+        return "; ".join(_nested(item) if isinstance(item, dict) else str(item) for item in value)
     if isinstance(value, dict):
         return ", ".join(f"{key}: {item}" for key, item in value.items())
+    return str(value)
+
+
+def _nested(row: dict) -> str:
+    """Return a nested row (an order's line) as "title: Wheat, quantity: 3"."""
+    return ", ".join(f"{key}: {value_label_plain(value)}" for key, value in row.items())
+
+
+def value_label_plain(value) -> str:
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, datetime.date | decimal.Decimal | int | float):
+        return formats.localize(value)
     return str(value)
 
 

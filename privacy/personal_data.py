@@ -1,4 +1,5 @@
-"""The privacy app's own personal data: the ledgers and the data requests; and the outbox's.
+"""The privacy app's own personal data: the ledgers and the data requests; and the outbox's
+and the admin log's.
 
 The outbox (django-post-office's rows) sits below privacy and cannot declare itself, so it
 is declared here. Its e-mails hold addresses and texts: they are found by recipient address
@@ -7,6 +8,9 @@ deleted with the person, and deleted anyway OUTBOX_RETENTION_DAYS after they wer
 (outbox.services.outbox_purge). The export lists when the portal wrote to the person and
 about what, not the texts: those carry one-time links (password reset, confirmations) that
 must not be copied into a file.
+
+Django admin's own log (`LogEntry`) is declared in `privacy.personal_data_admin_log`,
+imported at the end of this module.
 """
 
 from django.db.models import EmailField, Q
@@ -14,15 +18,20 @@ from django.utils.translation import gettext_lazy as _
 from post_office.models import Attachment, Email, EmailTemplate, Log
 
 from outbox.erased import ERASED_EMAIL
+from privacy.hashing import email_hash
 from privacy.models import (
     Acceptance,
+    AuthorityRequest,
+    Breach,
     ConsentEvent,
     CookiePartner,
     DataRequest,
     DisclosureEvent,
+    DisclosurePerson,
     LegalHold,
     PolicyVersion,
     Purpose,
+    RestrictionEvent,
     SweepRun,
 )
 from privacy.registry import (
@@ -35,7 +44,14 @@ from privacy.registry import (
     normalise_email,
     registry,
 )
-from privacy.services import email_hash
+
+
+def _hashes_of(subjects: Subjects) -> frozenset[str]:
+    """Return the keyed hashes of the batch's e-mails, computed once per batch."""
+    key = ("ledgers", "hashes")
+    if key not in subjects.related:
+        subjects.related[key] = frozenset(email_hash(e) for e in subjects.emails)
+    return subjects.related[key]
 
 
 def _by_user_or_email_hash(user_field: str):
@@ -46,10 +62,26 @@ def _by_user_or_email_hash(user_field: str):
         if subjects.user_ids:
             condition |= Q(**{f"{user_field}__in_batch": subjects.user_ids})
         if subjects.emails:
-            condition |= Q(subject_hash__in_batch=[email_hash(e) for e in subjects.emails])
+            condition |= Q(subject_hash__in_batch=_hashes_of(subjects))
         return condition
 
     return subject_filter
+
+
+_named_by_lists = _by_user_or_email_hash("user")
+
+
+def _disclosures_of(subjects: Subjects) -> list[Q]:
+    """Disclosures about the subjects alone, and list pages in admin that named them."""
+    key = ("disclosures", "named")
+    if key not in subjects.related:  # looked up once per batch, like `via`
+        named = DisclosurePerson.objects.filter(_named_by_lists(subjects))
+        subjects.related[key] = frozenset(named.values_list("event_id", flat=True))
+    events = subjects.related[key]
+    alternatives = [_by_user_or_email_hash("subject")(subjects)]
+    if events:
+        alternatives.append(Q(pk__in_batch=events))
+    return alternatives
 
 
 OPERATOR = _("The operator")
@@ -141,7 +173,7 @@ registry.register(
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
         recipients=OPERATOR,
         description=_("Disclosure ledger: who has seen your data"),
-        subject_filter=_by_user_or_email_hash("subject"),
+        subject_filter=_disclosures_of,
         erasure=Erasure.KEEP,
         kept_because=KEPT_AS_PROOF,
         export_fields=(
@@ -173,6 +205,11 @@ registry.register(
             "export": None,
             "rejection_reason": "",
         },
+        # An erasure that waits for open orders keeps its address until it is finished:
+        # the next run finds the person's remaining rows by it (privacy.services.waiting).
+        kept_while=Q(status=DataRequest.Status.WAITING),
+        kept_why=_("The erasure itself is not finished yet."),
+        kept_until=_("until your open orders close"),
         export_fields=("pk", "kind", "status", "received_at", "due_at", "completed_at", "details"),
         guest_activity=("email", "received_at"),
     )
@@ -217,6 +254,57 @@ registry.register(
         labels={"document_version__version": _("version of the text")},
     )  # fmt: skip
 )
+registry.register(
+    Source(
+        model=DisclosurePerson,
+        fields=("user",),
+        purpose="legal",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients=OPERATOR,
+        description=_("Lists in admin that showed your data among others'"),
+        subject_filter=_named_by_lists,
+        erasure=Erasure.KEEP,
+        kept_because=KEPT_AS_PROOF,
+        export_fields=("event__created_at", "event__reason", "event__object_label"),
+        labels={
+            "event__created_at": _("time"),
+            "event__reason": _("reason"),
+            "event__object_label": _("record"),
+        },
+        gettext_values=("event__reason",),
+    )
+)
+registry.register(
+    Source(
+        model=RestrictionEvent,
+        fields=("user", "actor"),
+        purpose="legal",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients=OPERATOR,
+        description=_("Restriction ledger: when processing of your data was restricted"),
+        subject_filter=_by_user_or_email_hash("user"),
+        erasure=Erasure.KEEP,
+        kept_because=KEPT_AS_PROOF,
+        export_fields=("created_at", "action", "data_request_id"),
+    )
+)
+registry.register(
+    Source(
+        model=AuthorityRequest,
+        fields=("user", "email", "created_by"),
+        purpose="legal",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients=_("The state body that asked"),
+        description=_("Requests of state bodies for your data"),
+        # Hidden ones are not exported: the request forbids telling the person.
+        subject_filter=lambda subjects: [
+            alt & Q(must_not_tell=False) for alt in by_user_or_email("user", "email")(subjects)
+        ],
+        erasure=Erasure.KEEP,
+        kept_because=_("A state body's request and what it was given are kept by law."),
+        export_fields=("created_at", "body", "legal_basis", "document_number", "fields_given"),
+    )
+)
 registry.exempt(
     Purpose,
     ("name", "description"),
@@ -232,7 +320,18 @@ registry.exempt(
     ),
     reason=TRANSLATED_TEXT,
 )
+registry.exempt(AuthorityRequest, ("body",), reason=_("The name of a state body, not of a person."))
 registry.exempt(SweepRun, ("error",), reason=_("A technical error message of the sweep."))
+registry.exempt(
+    Breach,
+    ("description", "consequences", "measures", "notice_text", "notice_approved_by",
+     "created_by", "data_categories", "people_categories"),
+    reason=_(
+        "An incident described by categories of data and people, never by person; the "
+        "staff members who recorded it and approved its notice are its audit trail."
+    ),
+)  # fmt: skip
+
 registry.exempt(CookiePartner, ("name",), reason=_("The name of a company, not of a person."))
 registry.exempt(
     Email,
@@ -252,3 +351,7 @@ registry.exempt(
 registry.exempt(
     Attachment, ("name",), reason=_("Not used: the outbox queues no attachments (file names).")
 )
+
+# Django admin's own log, declared in a module of its own (imported here, so registered
+# after every source above).
+from privacy import personal_data_admin_log  # noqa: E402, F401

@@ -14,7 +14,6 @@ erase, whatever the size of the batch.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,11 +21,14 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.db.models import Q, QuerySet
-from django.db.models.fields.related_lookups import RelatedIn
-from django.db.models.lookups import In
+from django.db.models import Count, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from privacy import lookups  # noqa: F401 - registers the `in_batch` lookup
+from privacy.subject_filters import _alternatives, by_user, by_user_or_email, via
+
+__all__ = ["by_user", "by_user_or_email", "via"]  # re-exported for the apps' declarations
 
 StrOrPromise = str | Promise
 
@@ -73,122 +75,6 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-@functools.lru_cache(maxsize=16)
-def _array_literal(values: frozenset) -> str:
-    """Return a batch as one PostgreSQL array literal, built once per batch.
-
-    A batch's frozenset is hashed once and compared by identity, so every query of the
-    batch after the first finds its literal here.
-    """
-
-    def element(value) -> str:
-        if isinstance(value, int):
-            return str(value)
-        return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-    return "{" + ",".join(map(element, values)) + "}"
-
-
-class _BatchLookup:
-    """`= ANY(array)` on PostgreSQL, with a batch sent as one parameter.
-
-    Erasure filters thousands of ids or e-mails at a time, with some forty queries per
-    batch. As a list, each query would convert and quote every value again in Python (most
-    of a batch's time, and under the GIL); a `Subjects` batch is a frozenset of values of
-    the column's type already (ids, normalised e-mails), so it is turned into one array
-    literal once and each query binds that string.
-    """
-
-    lookup_name = "in_batch"
-
-    def get_prep_lookup(self):
-        if isinstance(self.rhs, frozenset):
-            return self.rhs
-        return super().get_prep_lookup()
-
-    def as_postgresql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        if isinstance(self.rhs, frozenset):
-            array_type = self.lhs.output_field.db_type(connection)
-            return f"{lhs} = ANY(%s::{array_type}[])", (*lhs_params, _array_literal(self.rhs))
-        return f"{lhs} = ANY(%s)", (*lhs_params, list(self.rhs))
-
-
-@models.Field.register_lookup
-class InBatch(_BatchLookup, In):
-    """`field__in_batch=values`: IN on most databases, `= ANY(array)` on PostgreSQL."""
-
-
-@models.ForeignObject.register_lookup
-class RelatedInBatch(_BatchLookup, RelatedIn):
-    """`in_batch` across a foreign key (`user__in_batch=ids`)."""
-
-
-def by_user(field_name: str = "user") -> Callable[[Subjects], Q]:
-    """Return a subject filter matching rows whose `field_name` points at one of the users."""
-
-    def subject_filter(subjects: Subjects) -> Q:
-        if not subjects.user_ids:
-            return Q(pk__in=[])
-        return Q(**{f"{field_name}__in_batch": subjects.user_ids})
-
-    return subject_filter
-
-
-def by_user_or_email(user_field: str, email_field: str) -> Callable[[Subjects], list[Q]]:
-    """Return a filter matching rows of the users, or rows left by guests under the e-mails.
-
-    E-mails are compared exactly with the lower-cased values the services store, so the
-    match uses the column's index; the two conditions are alternatives (see Source.rows).
-    """
-
-    def subject_filter(subjects: Subjects) -> list[Q]:
-        alternatives = []
-        if subjects.user_ids:
-            alternatives.append(Q(**{f"{user_field}__in_batch": subjects.user_ids}))
-        if subjects.emails:
-            alternatives.append(Q(**{f"{email_field}__in_batch": subjects.emails}))
-        return alternatives or [Q(pk__in=[])]
-
-    return subject_filter
-
-
-def via(
-    relation: str, model: type[models.Model], subject_filter: Callable[[Subjects], Q | list[Q]]
-) -> Callable[[Subjects], list[Q]]:
-    """Return a filter matching rows whose `relation` points at the subjects' `model` rows.
-
-    The related rows are looked up first (by `subject_filter`, each alternative through its
-    own index) and matched by id. Joining them instead, PostgreSQL would hash a batch's
-    thousands of related rows and read the whole table against them, every batch: a cost
-    that grows with the table, not with the batch.
-
-    The ids are looked up once per batch and kept with it, for every source and the check
-    after erasure: that check then looks at the rows the subjects had, even where erasing
-    has since cut the link (an anonymised order no longer carries the guest's e-mail).
-    """
-
-    def subject_filter_via(subjects: Subjects) -> list[Q]:
-        key = (model, subject_filter)
-        if key not in subjects.related:
-            rows = model._default_manager
-            subjects.related[key] = frozenset(
-                pk
-                for condition in _alternatives(subject_filter(subjects))
-                for pk in rows.filter(condition).values_list("pk", flat=True)
-            )
-        ids = subjects.related[key]
-        return [Q(**{f"{relation}__in_batch": ids})] if ids else []
-
-    return subject_filter_via
-
-
-def _alternatives(condition: Q | list[Q]) -> list[Q]:
-    if isinstance(condition, Q):
-        return [condition]
-    return condition or [Q(pk__in=[])]  # no alternative: matches nothing, runs no query
-
-
 @dataclass(frozen=True)
 class Source:
     """One model's personal data, as the privacy engine needs to know it.
@@ -201,6 +87,15 @@ class Source:
     `guest_activity` names the (e-mail field, time field) through which the retention sweep
     finds guests' last interaction in this source. Texts people read stay lazy translations;
     `privacy.labels` names columns and values (`labels`, `gettext_values`: see there).
+
+    `kept_while` marks rows that a contract still needs (an open order's contact data):
+    erasure leaves them, reports them as kept (`kept_why`, `kept_until`) and the next run
+    erases them once they no longer match. It is a Q, or a callable that returns one for a
+    batch (or None when nothing of the batch is kept), for conditions cheaper to state
+    with ids looked up once per batch than through a join. `people` names the (user field,
+    e-mail field) of a row's person: it tells a batch which of its subjects wait for such
+    rows, and with `time_field` it counts the people whose rows were written in a time
+    window (a breach).
     """
 
     model: type[models.Model]
@@ -222,6 +117,11 @@ class Source:
     # Extra condition an erased row meets, for rows whose anonymised values are expressions
     # (an e-mail like erased-<pk>@invalid) that the plain values alone cannot recognise.
     anonymised_marker: Q | None = None
+    kept_while: Q | Callable[[Subjects], Q | None] | None = None
+    kept_why: StrOrPromise = ""
+    kept_until: StrOrPromise = ""
+    people: tuple[str, str] = ("", "")
+    time_field: str = ""
 
     def __post_init__(self):
         if self.erasure == Erasure.ANONYMISE and not (self.anonymised or self.custom_erase):
@@ -268,15 +168,66 @@ class Source:
         """Erase the subjects' rows, one statement per alternative; return rows changed."""
         if self.custom_erase is not None:
             return self.custom_erase(subjects)
+        if self.erasure == Erasure.KEEP:
+            return 0
         manager = self.model._default_manager
+        conditions = self.erasable_conditions(subjects)
         if self.erasure == Erasure.DELETE:
-            return sum(manager.filter(alt).delete()[0] for alt in self.conditions(subjects))
-        if self.erasure == Erasure.ANONYMISE:
-            unerased = manager.exclude(self._already_anonymised())
-            return sum(
-                unerased.filter(alt).update(**self.anonymised) for alt in self.conditions(subjects)
-            )
-        return 0
+            return sum(manager.filter(alt).delete()[0] for alt in conditions)
+        unerased = manager.exclude(self._already_anonymised())
+        return sum(unerased.filter(alt).update(**self.anonymised) for alt in conditions)
+
+    def _kept_condition(self, subjects: Subjects) -> Q | None:
+        if callable(self.kept_while):
+            return self.kept_while(subjects)
+        return self.kept_while
+
+    def erasable_conditions(self, subjects: Subjects) -> list[Q]:
+        """Return the alternatives without the rows kept for now (`kept_while`)."""
+        conditions = self.conditions(subjects)
+        kept = self._kept_condition(subjects)
+        return conditions if kept is None else [alt & ~kept for alt in conditions]
+
+    def kept(self, subjects: Subjects) -> tuple[int, Subjects]:
+        """Return how many of the subjects' rows are kept for now, and whose they are.
+
+        The people are read from `people`: users among the subjects by id, and e-mails
+        among the subjects' e-mails (a guest's, or a user's own guest orders).
+        """
+        kept = self._kept_condition(subjects)
+        if kept is None:
+            return 0, Subjects()
+        user_field, email_field = self.people
+        names = [name for name in (user_field, email_field) if name]
+        manager = self.model._default_manager
+        found = [
+            row
+            for alt in self.conditions(subjects)
+            for row in manager.filter(alt & kept).values_list("pk", *names)
+        ]
+        rows = {row[0]: row[1:] for row in found}
+        user_ids = {values[0] for values in rows.values() if user_field and values[0]}
+        emails = {normalise_email(values[-1] or "") for values in rows.values() if email_field}
+        owners = Subjects(
+            user_ids=frozenset(user_ids) & subjects.user_ids,
+            emails=frozenset(emails) & subjects.emails,
+        )
+        return len(rows), owners
+
+    def people_between(self, start, end) -> int | None:
+        """Count the people whose rows were written between `start` and `end` (None: unknown)."""
+        if not self.time_field or not any(self.people):
+            return None
+        user_field, email_field = self.people
+        rows = self.model._default_manager.filter(**{f"{self.time_field}__range": (start, end)})
+        count = 0
+        if user_field:  # users counted by account, the rest (guests) by e-mail
+            users = rows.exclude(**{f"{user_field}__isnull": True})
+            count += users.aggregate(n=Count(user_field, distinct=True))["n"]
+            rows = rows.filter(**{f"{user_field}__isnull": True})
+        if email_field:
+            count += rows.aggregate(n=Count(email_field, distinct=True))["n"]
+        return count
 
     def remaining(self, subjects: Subjects) -> int:
         """Count the rows that still hold the subjects' personal data (0 after erasure)."""
@@ -285,7 +236,8 @@ class Source:
         rows = self.model._default_manager.all()
         if self.erasure == Erasure.ANONYMISE:
             rows = rows.exclude(self._already_anonymised())
-        selects = [rows.filter(alt).order_by().values("pk") for alt in self.conditions(subjects)]
+        conditions = self.erasable_conditions(subjects)
+        selects = [rows.filter(alt).order_by().values("pk") for alt in conditions]
         return selects[0].union(*selects[1:]).count() if len(selects) > 1 else selects[0].count()
 
     def _already_anonymised(self) -> Q:

@@ -1,9 +1,16 @@
 """Reads of the privacy core."""
 
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 
-from privacy.models import ConsentEvent, DisclosureEvent, PolicyVersion, Purpose
-from privacy.services import email_hash
+from privacy.hashing import email_hash
+from privacy.models import (
+    ConsentEvent,
+    DisclosureEvent,
+    DisclosurePerson,
+    PolicyVersion,
+    Purpose,
+    RestrictionEvent,
+)
 
 
 def policy_current() -> PolicyVersion | None:
@@ -93,6 +100,13 @@ def consent_current(*, user=None, email="") -> dict[str, ConsentEvent]:
 
 
 def consent_given(*, purpose: str, user=None, email="") -> bool:
+    """Return whether the subject consents to `purpose` now.
+
+    A restricted person's consents to optional purposes count as not given while the
+    restriction lasts (their data is used for nothing new: `subject_is_restricted`).
+    """
+    if purpose in RESTRICTED_PURPOSES and subject_is_restricted(user=user, email=email):
+        return False
     event = (
         _subject_events(user=user, email=email)
         .filter(purpose__code=purpose)
@@ -103,8 +117,37 @@ def consent_given(*, purpose: str, user=None, email="") -> bool:
 
 
 def disclosure_list(*, user) -> QuerySet[DisclosureEvent]:
-    """Return the disclosures of a user's data, newest first."""
-    return DisclosureEvent.objects.filter(subject=user).select_related("purpose")
+    """Return the disclosures of a user's data the user may see, newest first.
+
+    Both those about the user alone and the admin list pages that showed them among
+    others; a state body's request that forbids telling them is left out.
+    """
+    named = DisclosurePerson.objects.filter(user=user).values("event_id")
+    return (
+        DisclosureEvent.objects.filter(Q(subject=user) | Q(pk__in=named))
+        .filter(hidden_from_subject=False)
+        .select_related("purpose")
+    )
+
+
+# What a restriction stops (besides new disclosures): the uses the person may refuse.
+RESTRICTED_PURPOSES = (Purpose.MARKETING, Purpose.ANALYTICS, Purpose.ADVERTISING)
+
+
+def subject_is_restricted(*, user=None, email="") -> bool:
+    """Return whether processing of the person's data is restricted now.
+
+    While restricted, their data is kept but not used for marketing, analytics or new
+    disclosures: the one question the rest of the code asks before such a use.
+    """
+    if user is not None and getattr(user, "pk", None):
+        events = RestrictionEvent.objects.filter(user=user)
+    elif email:
+        events = RestrictionEvent.objects.filter(user__isnull=True, subject_hash=email_hash(email))
+    else:
+        return False
+    latest = events.order_by("-created_at", "-pk").first()
+    return latest is not None and latest.restricts
 
 
 def policy_version_in_force() -> int | None:
@@ -133,3 +176,76 @@ def policy_changes_since(*, version: int) -> QuerySet[PolicyVersion]:
     return (
         PolicyVersion.objects.published().privacy().filter(version__gt=version).order_by("-version")
     )
+
+
+def data_request_counts(*, now=None) -> dict[str, int]:
+    """Return how many data requests wait for staff: new (open, within their period) and
+    overdue; one query (the admin index shows them)."""
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from privacy.models import DataRequest
+
+    now = now or timezone.now()
+    counts = DataRequest.objects.open().aggregate(
+        new=Count("pk", filter=Q(due_at__gte=now)), overdue=Count("pk", filter=Q(due_at__lt=now))
+    )
+    return {"new": counts["new"], "overdue": counts["overdue"]}
+
+
+def breach_overdue_list(*, now=None) -> list:
+    """Return the breaches whose authority, under either law, was not told in time."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from privacy.models import Breach
+
+    now = now or timezone.now()
+    # A business day is never shorter than a day: older ones are the only candidates.
+    candidates = Breach.objects.filter(discovered_at__lt=now - timedelta(days=1)).filter(
+        Q(authority_notified_at__isnull=True) | Q(gdpr_applies=True, gdpr_notified_at__isnull=True)
+    )
+    late = []
+    for breach in candidates.order_by("discovered_at"):
+        # As of `now` (the digest's day), for templates that cannot pass it.
+        breach.authority_late = breach.authority_overdue(now)
+        breach.gdpr_late = breach.gdpr_overdue(now)
+        if breach.authority_late or breach.gdpr_late:
+            late.append(breach)
+    return late
+
+
+def privacy_digest(*, now=None, days: int = 7) -> dict:
+    """Return what the privacy officer's daily digest lists: requests due within `days`,
+    overdue requests, overdue breaches, and staff accounts the last sweep left to them."""
+    from django.utils import timezone
+
+    from privacy.models import DataRequest, SweepRun
+
+    now = now or timezone.now()
+    requests = DataRequest.objects.order_by("due_at").only(
+        "pk", "kind", "status", "due_at", "received_at", "on_hold"
+    )
+    last_run = SweepRun.objects.filter(dry_run=False).order_by("-started_at").first()
+    return {
+        "due_soon": list(requests.due_within(days=days, now=now)),
+        "overdue": list(requests.overdue(now=now)),
+        "breaches": breach_overdue_list(now=now),
+        "staff_left": last_run.staff_left if last_run else [],
+    }
+
+
+def erasure_waiting(*, user=None, email="") -> bool:
+    """Return whether the person asked for erasure (or was swept) and only the data of open
+    orders is left, waiting for them to close: the seller is told so on the order."""
+    from privacy.models import DataRequest
+    from privacy.registry import normalise_email
+
+    if user is not None:
+        person = Q(user=user)
+    elif email:
+        person = Q(user__isnull=True, email=normalise_email(email))
+    else:
+        return False
+    return DataRequest.objects.waiting().filter(person, kind=DataRequest.Kind.ERASURE).exists()

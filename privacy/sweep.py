@@ -11,6 +11,13 @@ transaction (see privacy.erasure), so a run that fails part-way leaves every sub
 fully erased or untouched, and the next run finishes the work. Erased users drop out of
 the selection because erasure clears their `last_interaction_at`.
 
+Two kinds of people are not simply erased. An active staff account is never erased
+silently: the sweep leaves it and lists it in its run (`staff_left`) for the privacy
+officer. A person with orders still open keeps those orders' contact data until they
+close (privacy.erasure): the sweep opens a waiting erasure request for them, and each run
+first finishes the waiting requests whose orders have closed since
+(privacy.services.waiting).
+
 Batches are erased by PRIVACY_SWEEP_WORKERS threads, each with its own database connection,
 so that the database works on several batches at once (most of a batch's time is spent in
 PostgreSQL, which releases the GIL). The batches are disjoint, but two of them can reach the
@@ -36,6 +43,7 @@ from outbox.erased import ERASED_SUFFIX
 from privacy.erasure import holds_split, subjects_count, subjects_erase, subjects_of_users
 from privacy.models import SweepRun
 from privacy.registry import Subjects, registry
+from privacy.services.waiting import waiting_requests_finish, waiting_requests_open
 
 BATCH_SIZE = 5000
 
@@ -50,13 +58,27 @@ def retention_cutoff(as_of: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+def _inactive_users(cutoff: dt.datetime):
+    return get_user_model().objects.filter(last_interaction_at__lt=cutoff)
+
+
+def staff_past_retention(cutoff: dt.datetime) -> list[int]:
+    """Return the ids of active staff accounts inactive since before `cutoff`.
+
+    They are never erased by the sweep: erasing an account that runs the portal is the
+    privacy officer's decision (they may still need it, or hand its work over first).
+    """
+    staff = _inactive_users(cutoff).filter(is_staff=True, is_active=True)
+    return list(staff.order_by("pk").values_list("pk", flat=True))
+
+
 def inactive_user_batches(cutoff: dt.datetime, batch_size: int) -> Iterator[list[int]]:
     """Yield ids of users inactive since before `cutoff`, `batch_size` at a time, by pk.
 
     Walking by primary key, no user is yielded twice, whether or not the batches before
     are erased yet.
     """
-    users = get_user_model().objects.filter(last_interaction_at__lt=cutoff)
+    users = _inactive_users(cutoff).exclude(is_staff=True, is_active=True)
     last = 0
     while True:
         ids = list(
@@ -143,20 +165,27 @@ class BatchOutcome:
     erased: int
     held: list[dict] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    waiting: int = 0
 
 
 def _erase_batch(batch: Subjects) -> BatchOutcome:
     retries = DEADLOCK_RETRIES
+    waiting: list[int] = []
+
+    def wait(people: Subjects) -> None:
+        waiting.append(waiting_requests_open(subjects=batch, waiting=people))
+
     while True:
+        waiting.clear()  # a batch rolled back by a deadlock opened no request
         try:
-            result = subjects_erase(subjects=batch)
+            result = subjects_erase(subjects=batch, on_waiting=wait)
         except OperationalError as error:
             deadlock = getattr(error.__cause__, "sqlstate", None) == "40P01"
             if not deadlock or not retries:
                 raise
             retries -= 1  # the transaction rolled back whole: erase the batch again
         else:
-            return BatchOutcome(result.erased.people, result.held, result.counts)
+            return BatchOutcome(result.erased.people, result.held, result.counts, sum(waiting))
 
 
 def _count_batch(batch: Subjects) -> BatchOutcome:
@@ -226,14 +255,21 @@ def retention_sweep(
     as_of = as_of or timezone.localdate()
     cutoff = retention_cutoff(as_of)
     workers = workers or settings.PRIVACY_SWEEP_WORKERS
-    run = SweepRun.objects.create(as_of=as_of, cutoff=cutoff, dry_run=dry_run)
+    run = SweepRun.objects.create(
+        as_of=as_of, cutoff=cutoff, dry_run=dry_run, staff_left=staff_past_retention(cutoff)
+    )
     counts: Counter[str] = Counter()
     handle = _count_batch if dry_run else _erase_batch
     try:
+        if not dry_run:
+            finished, finished_counts = waiting_requests_finish()
+            counts.update(finished_counts)
+            run.subjects += finished
         for outcome in _outcomes(_batches(cutoff, batch_size), handle, workers):
             counts.update(outcome.counts)
             run.subjects += outcome.erased
             run.held += len(outcome.held)
+            run.waiting += outcome.waiting
             if progress:
                 progress(outcome.erased + len(outcome.held))
     except Exception as error:
@@ -251,4 +287,4 @@ def retention_sweep(
 
 def retention_sweep_estimate(*, as_of: dt.date) -> int:
     """Return how many users are due (a cheap count for a progress bar's total)."""
-    return get_user_model().objects.filter(last_interaction_at__lt=retention_cutoff(as_of)).count()
+    return _inactive_users(retention_cutoff(as_of)).count()

@@ -9,12 +9,10 @@ from privacy.models import DataRequest
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
 def data_request_run_task(data_request_id: int) -> str:
-    """Answer a verified request (a user's erasure runs through here at once)."""
+    """Answer a verified request by itself (a user's erasure runs through here at once);
+    one that staff put on hold waits for them."""
     data_request = DataRequest.objects.filter(pk=data_request_id).first()
-    if data_request is None or data_request.status not in (
-        DataRequest.Status.VERIFIED,
-        DataRequest.Status.IN_PROGRESS,
-    ):
+    if data_request is None or not data_request.is_runnable or data_request.on_hold:
         return "skipped"
     return services.data_request_run(data_request=data_request).status
 
@@ -28,7 +26,25 @@ def data_requests_resume_task() -> int:
 def retention_sweep_task() -> dict:
     """The daily retention sweep (Celery beat, 03:00 Asia/Almaty)."""
     run = sweep.retention_sweep()
-    return {"subjects": run.subjects, "held": run.held, "counts": run.counts}
+    return {
+        "subjects": run.subjects,
+        "held": run.held,
+        "waiting": run.waiting,
+        "staff_left": len(run.staff_left),
+        "counts": run.counts,
+    }
+
+
+@shared_task
+def privacy_digest_task() -> int:
+    """E-mail the privacy officer what is due and what is late (Celery beat, daily)."""
+    return services.privacy_digest_send()
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def breach_people_notify_task(breach_id: int) -> int:
+    """E-mail the approved breach notice to every person affected."""
+    return services.breach_people_notify(breach_id=breach_id)
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)

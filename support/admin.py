@@ -90,6 +90,7 @@ class ComplaintAdmin(SupportDisclosureMixin, admin.ModelAdmin):
         "target_links",
     )
     list_display_links = ("pk", "created_at")
+    list_select_related = ("reporter",)
     list_filter = ("status", "reason", "target_kind")
     search_fields = ("target_label",)
     date_hierarchy = "created_at"
@@ -257,7 +258,7 @@ class HandledAdmin(SupportDisclosureMixin, admin.ModelAdmin):
     """Callback requests and feedback: read, then marked handled by whoever handled them."""
 
     list_filter = ("is_handled",)
-    list_select_related = ("handled_by",)
+    list_select_related = ("handled_by", "user")
     date_hierarchy = "created_at"
     actions = ["mark_handled"]
 

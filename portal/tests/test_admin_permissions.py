@@ -60,8 +60,8 @@ def rows(db):
 
     from orders.models import SellerOption
     from outbox.services import mail_queue
-    from privacy.models import DataRequest, LegalHold, SweepRun
-    from privacy.services import disclosure_record
+    from privacy.models import AuthorityRequest, Breach, DataRequest, LegalHold, SweepRun
+    from privacy.services import disclosure_record, restriction_record
 
     person = accept_policy(UserFactory())
     EmailAddress.objects.filter(user=person).update(verified=False)
@@ -77,6 +77,15 @@ def rows(db):
     DataRequest.objects.create(kind="erasure", user=person, email=person.email)
     LegalHold.objects.create(user=person, reason="Court order", authority="Court")
     SweepRun.objects.create(as_of="2026-01-01", cutoff="2021-01-01T00:00:00Z")
+    AuthorityRequest.objects.create(body="Court", legal_basis="Art. 1", document_number="1",
+                                    fields_given=["phone"], user=person)  # fmt: skip
+    restriction_record(action="restrict", user=person)
+    Breach.objects.create(
+        description="A laptop with an export was lost", data_categories="names, phones",
+        people_categories="buyers", high_risk=True, notice_text="Your phone may be known.",
+        source="orders.order", window_start="2020-01-01T00:00:00Z",
+        window_end="2030-01-01T00:00:00Z",
+    )  # fmt: skip
     disclosure_record(actor=person, actor_label="Seller", fields=["phone"], purpose="orders",
                       reason="Order", subject=person)  # fmt: skip
     ComplaintFactory(listing=listing)
@@ -177,6 +186,9 @@ GRANTED = [
     ("privacy.PolicyVersion", "publish", "publish_policyversion",
      lambda o: o.published_at is not None),
     ("privacy.DataRequest", "reject", "handle_datarequest", lambda o: o.status == "rejected"),
+    ("privacy.DataRequest", "hold", "handle_datarequest", lambda o: o.on_hold),
+    ("privacy.Breach", "approve_and_notify", "notify_breach",
+     lambda o: o.notice_approved_by_id is not None),
     ("support.Complaint", "start_review", "handle_complaint", lambda o: o.status == "in_review"),
     ("support.Feedback", "mark_handled", "change_feedback", lambda o: o.is_handled),
     ("account.EmailAddress", "make_verified", "change_emailaddress", lambda o: o.verified),

@@ -27,6 +27,13 @@ def test_debug_off_without_secret_key_stops_with_a_message_naming_it():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def test_debug_off_without_a_privacy_hash_key_stops_with_a_message_naming_it():
+    result = _manage("check", DJANGO_DEBUG="0", SECRET_KEY="a-real-looking-secret-key-0123456789")
+
+    assert result.returncode != 0
+    assert "PRIVACY_HASH_KEY is not set" in result.stderr
+
+
 def test_deploy_check_is_clean_with_production_settings():
     result = _manage(
         "check",
@@ -35,6 +42,7 @@ def test_deploy_check_is_clean_with_production_settings():
         "WARNING",
         DJANGO_DEBUG="0",
         SECRET_KEY="x7#kP2q!vN9m@L4w$Z8r^T1y&B6u*C3e(H5j)F0o-sd_dep-9Qa!",
+        PRIVACY_HASH_KEY="Wq3!zR8@pL5#vN2$kT7^mB4&cX9*hJ6(-privacy-hash-key",
         ALLOWED_HOSTS="example.kz",
     )
 

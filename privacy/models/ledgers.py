@@ -140,6 +140,11 @@ class DisclosureEvent(AppendOnlyModel):
     reason = models.CharField(_("reason"), max_length=255)
     object_label = models.CharField(_("record"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    hidden_from_subject = models.BooleanField(
+        _("hidden from the person"),
+        default=False,
+        help_text=_("A state body's request forbids telling the person: not in their account."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -149,6 +154,101 @@ class DisclosureEvent(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.actor_label} · {self.reason} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class DisclosurePerson(AppendOnlyModel):
+    """A person named by a disclosure that showed several (a list page in admin).
+
+    A list page is one disclosure (one view, one reason), but each person on it sees it
+    among "who has seen my data": these rows name them, a user or a guest's e-mail hash.
+    """
+
+    event = models.ForeignKey(
+        DisclosureEvent,
+        verbose_name=_("disclosure"),
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("whose data"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    subject_hash = models.CharField(
+        _("guest e-mail hash"), max_length=64, blank=True, db_index=True
+    )
+
+    class Meta:
+        verbose_name = _("person named by a disclosure")
+        verbose_name_plural = _("people named by disclosures")
+        indexes = [models.Index(fields=["user", "event"])]
+
+    def __str__(self):
+        return f"{self.event_id}: {self.user_id or self.subject_hash[:12]}"
+
+
+class RestrictionEvent(AppendOnlyModel):
+    """A restriction of processing placed on a person, or lifted. Never updated or deleted.
+
+    While the newest event of a person restricts, their data is kept but not used for
+    marketing, analytics or new disclosures (`privacy.selectors.subject_is_restricted`).
+    """
+
+    class Action(models.TextChoices):
+        RESTRICT = "restrict", _("restricted")
+        LIFT = "lift", _("lifted")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="restriction_events",
+    )
+    subject_hash = models.CharField(
+        _("guest e-mail hash"), max_length=64, blank=True, db_index=True
+    )
+    action = models.CharField(_("action"), max_length=8, choices=Action.choices)
+    data_request = models.ForeignKey(
+        "privacy.DataRequest",
+        verbose_name=_("data request"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("restriction event")
+        verbose_name_plural = _("restriction ledger")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(user__isnull=True, subject_hash=""),
+                name="restriction_event_has_subject",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.get_action_display()} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def restricts(self) -> bool:
+        return self.action == self.Action.RESTRICT
 
 
 class Acceptance(AppendOnlyModel):

@@ -14,6 +14,27 @@ def default_due_at():
     return timezone.now() + timedelta(days=settings.PRIVACY_REQUEST_DAYS)
 
 
+class DataRequestQuerySet(models.QuerySet):
+    def open(self):
+        """Return the requests still to be answered (the legal period runs for them)."""
+        return self.filter(status__in=DataRequest.OPEN_STATUSES)
+
+    def overdue(self, *, now=None):
+        return self.open().filter(due_at__lt=now or timezone.now())
+
+    def due_within(self, *, days: int, now=None):
+        """Return the open requests due in the next `days` days, not overdue yet."""
+        now = now or timezone.now()
+        return self.open().filter(due_at__gte=now, due_at__lt=now + timedelta(days=days))
+
+    def runnable(self):
+        return self.filter(status__in=DataRequest.RUNNABLE_STATUSES)
+
+    def waiting(self):
+        """Return the erasures finished but for the data of open deals (see Status.WAITING)."""
+        return self.filter(status=DataRequest.Status.WAITING)
+
+
 class DataRequest(models.Model):
     """A data subject's request (access, erasure...), tracked until it is answered."""
 
@@ -36,6 +57,14 @@ class DataRequest(models.Model):
         DONE = "done", _("Done")
         REJECTED = "rejected", _("Rejected")
         BLOCKED = "blocked", _("Blocked by a legal hold")
+        # Everything is erased but the contact data of orders still open, which the
+        # contract needs: the next retention sweep erases them once the orders close.
+        WAITING = "waiting", _("Erased, except data of open orders (until they close)")
+
+    # The statuses of a request still to be answered: the legal period runs for them.
+    OPEN_STATUSES = (Status.NEW, Status.VERIFIED, Status.IN_PROGRESS)
+    # Those it can be answered from now: verified, or interrupted while in progress.
+    RUNNABLE_STATUSES = (Status.VERIFIED, Status.IN_PROGRESS)
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     status = models.CharField(
@@ -51,6 +80,13 @@ class DataRequest(models.Model):
     )
     email = models.EmailField(_("e-mail"), blank=True, db_index=True)
     details = models.TextField(_("details"), blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language the person wrote in: their answers are written in it."),
+    )
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
     due_at = models.DateTimeField(_("due"), default=default_due_at, db_index=True)
@@ -82,6 +118,18 @@ class DataRequest(models.Model):
         default=False,
         help_text=_("After erasure a declared source still held the subject's data."),
     )
+    on_hold = models.BooleanField(
+        _("on hold"),
+        default=False,
+        help_text=_("Held by staff: not answered automatically, only when staff run it."),
+    )
+    opened_by_sweep = models.BooleanField(
+        _("opened by the retention sweep"),
+        default=False,
+        help_text=_("The person did not ask: their retention period ended."),
+    )
+
+    objects = DataRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at"]
@@ -100,9 +148,21 @@ class DataRequest(models.Model):
         return f"#{self.pk} {self.get_kind_display()} · {self.get_status_display()}"
 
     @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
     def is_overdue(self) -> bool:
-        open_statuses = {self.Status.NEW, self.Status.VERIFIED, self.Status.IN_PROGRESS}
-        return self.status in open_statuses and self.due_at < timezone.now()
+        return self.is_open and self.due_at < timezone.now()
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == self.Status.WAITING
+
+    @property
+    def is_runnable(self) -> bool:
+        """Whether it can be answered now: verified, or interrupted while in progress."""
+        return self.status in self.RUNNABLE_STATUSES
 
 
 class LegalHoldQuerySet(models.QuerySet):
@@ -170,6 +230,17 @@ class SweepRun(models.Model):
     )
     subjects = models.PositiveIntegerField(_("subjects erased"), default=0)
     held = models.PositiveIntegerField(_("subjects held"), default=0)
+    waiting = models.PositiveIntegerField(
+        _("subjects waiting for open orders"),
+        default=0,
+        help_text=_("Erased but for the data of their open orders, kept until those close."),
+    )
+    staff_left = models.JSONField(
+        _("staff accounts left to the privacy officer"),
+        default=list,
+        blank=True,
+        help_text=_("Ids of active staff accounts past their retention: never erased silently."),
+    )
     counts = models.JSONField(_("rows per source"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
 

@@ -79,3 +79,24 @@ def legal_change_notice():
     from privacy.selectors import legal_notice_list
 
     return {"notices": legal_notice_list()}
+
+
+@register.inclusion_tag("admin/privacy/_request_counts.html")
+def privacy_request_counts():
+    """Render the admin index's counts of new and overdue data requests, and late breaches."""
+    from privacy.selectors import breach_overdue_list, data_request_counts
+
+    return {"counts": data_request_counts(), "breaches_overdue": len(breach_overdue_list())}
+
+
+@register.filter
+def processing_restricted(user) -> bool:
+    """Whether a signed-in person's data may not be used for analytics now (a restriction).
+
+    Asked only once the analytics cookies are accepted: no query on most pages.
+    """
+    from privacy.selectors import subject_is_restricted
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return subject_is_restricted(user=user)

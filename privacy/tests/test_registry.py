@@ -5,8 +5,10 @@ from django.test.utils import isolate_apps
 
 from privacy.registry import Erasure, LegalBasis, Source, Subjects, by_user, registry
 
-# The outbox's rows are django-post-office's models: walked like the project's own.
+# The outbox's rows are django-post-office's models, and the admin's log names people:
+# walked like the project's own.
 PROJECT_APPS = (
+    "admin",
     "post_office",
     "outbox",
     "privacy",

@@ -10,6 +10,7 @@ from privacy import services
 from privacy.forms import REQUEST_EMAIL_INVALID, REQUEST_KIND_REQUIRED
 from privacy.models import ConsentEvent, DataRequest, DisclosureEvent
 from privacy.selectors import consent_given
+from privacy.texts import REQUEST_DONE_SUBJECT
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +72,7 @@ def test_the_request_form_rejects_bad_input_at_the_field(client):
 def test_a_signed_in_users_request_about_their_own_address_is_verified_at_once(
     client, django_capture_on_commit_callbacks
 ):
-    user = UserFactory()
+    user = UserFactory(language="en")
     client.force_login(user)
 
     _submit(client, django_capture_on_commit_callbacks, email=user.email, kind="objection")
@@ -80,7 +81,9 @@ def test_a_signed_in_users_request_about_their_own_address_is_verified_at_once(
     assert data_request.user == user
     assert data_request.status == "done"  # objection runs by itself once verified
     assert not consent_given(purpose="marketing", user=user)
-    assert mail.outbox == []
+    [outcome] = mail.outbox  # no confirmation link: the outcome only
+    assert outcome.to == [user.email]
+    assert str(REQUEST_DONE_SUBJECT) == outcome.subject
 
 
 def test_a_users_erasure_request_runs_at_once_through_the_task(django_capture_on_commit_callbacks):
