@@ -68,6 +68,8 @@ def test_the_seller_menu_works_by_keyboard(signed_in_page):
     page = signed_in_page(seller)
     page.goto("/")
     page.get_by_role("button", name="Decline optional").click()
+    # The banner sends the choice in the background and then leaves (moving focus): wait.
+    expect(page.locator(".cookie-bar")).to_have_count(0)
 
     page.locator(".seller-menu summary").focus()
     page.keyboard.press("Enter")
