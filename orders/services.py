@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.notifications import Kind, notification_send
 from accounts.services import user_touch
 from orders.cart import MAX_QUANTITY, MAX_TOTAL, Cart, SellerGroup, cart_view
 from orders.company_details import BuyerCompany
@@ -38,7 +39,6 @@ from orders.models import (
     ShippingMethod,
 )
 from orders.selectors import unread_cache_key
-from outbox.services import mail_queue
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import normalise_email
 from privacy.services import consent_grant
@@ -474,13 +474,15 @@ def _site_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _mail(*, template: str, to: str, subject, order: Order, **context) -> None:
-    """Queue an e-mail about the order in the outbox (nothing for an erased address)."""
+def _mail(*, template: str, to: str, subject, order: Order, kind: str, user, **context) -> None:
+    """Queue an e-mail about the order, as `user` (None: a guest) chose for its `kind`."""
     body = render_to_string(
         f"orders/email/{template}.txt",
         {"order": order, "site_url": settings.SITE_URL.rstrip("/"), **context},
     )
-    mail_queue(to=to, subject=subject, body=body)
+    notification_send(
+        user=user, kind=kind, to=to, subject=subject, body=body, link=context.get("link", "")
+    )
 
 
 def _seller_address(order: Order) -> str:
@@ -495,6 +497,8 @@ def _mail_order_placed(order: Order) -> None:
     _mail(
         template="seller_new_order",
         to=_seller_address(order),
+        kind=Kind.ORDER_CONFIRMATION,
+        user=order.company.owner,
         subject=_("New order %(number)s") % {"number": order.number},
         order=order,
         items=items,
@@ -503,6 +507,8 @@ def _mail_order_placed(order: Order) -> None:
     _mail(
         template="buyer_order_placed",
         to=order.email,
+        kind=Kind.ORDER_CONFIRMATION,
+        user=order.buyer,
         subject=_("Your order %(number)s to %(seller)s")
         % {"number": order.number, "seller": order.company.name},
         order=order,
@@ -512,9 +518,14 @@ def _mail_order_placed(order: Order) -> None:
 
 
 def _mail_status_changed(order: Order) -> None:
+    # The seller's confirmation (final price and conditions) and a cancellation change the
+    # contract: always sent. Shipping and completion follow the buyer's choice.
+    contractual = order.status in (Order.Status.CONFIRMED, Order.Status.CANCELLED)
     _mail(
         template="buyer_status_changed",
         to=order.email,
+        kind=Kind.ORDER_CONFIRMATION if contractual else Kind.ORDER_STATUS,
+        user=order.buyer,
         subject=_("Order %(number)s: %(status)s")
         % {"number": order.number, "status": order.status_label},
         order=order,
@@ -525,14 +536,16 @@ def _mail_status_changed(order: Order) -> None:
 def _mail_new_message(message: OrderMessage) -> None:
     order = message.order
     if message.side == OrderMessage.Side.BUYER:
-        to = _seller_address(order)
+        to, user = _seller_address(order), order.company.owner
         link = _site_url(reverse("orders:desk_detail", args=[order.pk]) + "#messages")
     else:
-        to = order.email
+        to, user = order.email, order.buyer
         link = _site_url(order.get_absolute_url() + "#messages")
     _mail(
         template="new_message",
         to=to,
+        kind=Kind.NEW_MESSAGE,
+        user=user,
         subject=_("New message on order %(number)s") % {"number": order.number},
         order=order,
         link=link,

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("listings.urls")),
     path("", include("orders.urls")),
     path("", include("deals.urls")),
+    path("", include("mailings.urls")),
     path("support/", include("support.urls")),
     path("admin/", admin.site.urls),
 ]
