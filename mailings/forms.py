@@ -49,15 +49,18 @@ class CampaignAdminForm(forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = ("name", "subject", "languages", "regions", "role", "categories", "scheduled_at")
+        fields = (
+            "name", "subject_ru", "subject_kk", "subject_en", "languages", "regions", "role",
+            "categories", "scheduled_at",
+        )  # fmt: skip
 
 
 class BlockAdminForm(forms.ModelForm):
     class Meta:
         model = Block
         fields = (
-            "kind", "position", "text", "button_label", "url", "listings", "category", "region",
-            "limit",
+            "kind", "position", "text_ru", "text_kk", "text_en", "button_label_ru",
+            "button_label_kk", "button_label_en", "url", "listings", "category", "region", "limit",
         )  # fmt: skip
 
     def clean_url(self):
