@@ -9,13 +9,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from mailings.models import Block, Delivery, FollowedCategory
+from mailings.models import Block, Campaign, Delivery, FollowedCategory
 from privacy.registry import Erasure, LegalBasis, Source, by_user, registry
 
 registry.register(
     Source(
         model=Delivery,
-        fields=("user", "campaign", "digest_week", "created_at", "outcome"),
+        fields=("user", "campaign", "digest_week", "created_at", "outcome", "email_id"),
         purpose="marketing",
         legal_basis=LegalBasis.CONSENT,
         recipients=_("The operator; its e-mail delivery provider"),
@@ -41,6 +41,12 @@ registry.register(
         erasure=Erasure.DELETE,
         export_fields=("pk", "category__slug", "created_at"),
     )
+)
+
+registry.exempt(
+    Campaign,
+    ("name",),
+    reason=_("The name staff give a campaign, to find it in admin: not about a person."),
 )
 
 registry.exempt(

@@ -15,6 +15,7 @@ PROJECT_APPS = (
     "orders",
     "deals",
     "support",
+    "mailings",
     "portal",
 )
 
