@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from post_office.models import STATUS, Email
 
+from accounts.tasks import notification_digest_task
 from mailings import services
 from mailings.models import Campaign, Delivery
 from mailings.tasks import (
@@ -76,6 +77,7 @@ def test_the_periodic_tasks_of_mailings_run_on_the_worker(celery_worker_process)
     assert campaigns_resume_task.apply_async(ignore_result=False).get(timeout=60) >= 1
     assert deliveries_purge_task.apply_async(ignore_result=False).get(timeout=60) == 0
     assert listings_digest_task.apply_async(ignore_result=False).get(timeout=60) == 0
+    assert notification_digest_task.apply_async(ignore_result=False).get(timeout=60) == 0
     _wait(
         lambda: not Campaign.objects.filter(status__in=["scheduled", "sending"]).exists(),
         "send the scheduled campaign",
