@@ -9,12 +9,17 @@ Why it is shaped like this:
 - The audience is never materialised: batches walk users by ascending id after a cursor,
   so memory is one batch whatever the audience, and a resumed campaign carries on where
   the last committed batch stopped.
+- The planner cannot estimate how many people the consent subquery keeps; its guess makes
+  a batch look costly enough for PostgreSQL to compile it (JIT), which took 0.9 s for a
+  query that runs in 20 ms at 300,000 users (bench/mailing.py). Audience queries run with
+  JIT off for their transaction.
 - Restricted and erased people get nothing: erased accounts are inactive (and their
   addresses are in the reserved `.invalid` domain); restriction is asked of one function,
   `_restricted_user_ids`, until privacy models it (see there).
 """
 
 from django.contrib.auth import get_user_model
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import Company, NotificationKind, NotificationPreference
@@ -104,16 +109,34 @@ def campaign_audience(campaign: Campaign) -> QuerySet:
     return users
 
 
+def _jit_off() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+
+
 def audience_count(campaign: Campaign) -> int:
     """Count the people the campaign would reach if it were sent now."""
-    return campaign_audience(campaign).count()
+    with transaction.atomic():
+        _jit_off()
+        return campaign_audience(campaign).count()
 
 
 def audience_batch(campaign: Campaign, *, after: int, size: int) -> list:
     """Return the next `size` recipients after user id `after` who have not had it yet."""
     had_it = Delivery.objects.filter(campaign=campaign, user=OuterRef("pk"))
     batch = campaign_audience(campaign).filter(pk__gt=after).exclude(Exists(had_it))
-    return list(batch.order_by("pk").only(*USER_COLUMNS)[:size])
+    with transaction.atomic():
+        _jit_off()
+        return list(batch.order_by("pk").only(*USER_COLUMNS)[:size])
+
+
+def digest_batch(*, week, after: int, size: int) -> list:
+    """Return the next `size` people after user id `after` due this week's digest."""
+    batch = digest_audience(week=week).filter(pk__gt=after).order_by("pk")
+    with transaction.atomic():
+        _jit_off()
+        return list(batch.only(*USER_COLUMNS)[:size])
 
 
 def digest_audience(*, week) -> QuerySet:

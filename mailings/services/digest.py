@@ -76,12 +76,7 @@ def _expanded(categories: set[int]) -> set[int]:
 
 def _digest_batch(*, week, since, now, after: int) -> list | None:
     with transaction.atomic():
-        users = list(
-            audience.digest_audience(week=week)
-            .filter(pk__gt=after)
-            .order_by("pk")
-            .only(*audience.USER_COLUMNS)[:DIGEST_BATCH]
-        )
+        users = audience.digest_batch(week=week, after=after, size=DIGEST_BATCH)
         if not users:
             return None
         wanted = {pk: _expanded(c) for pk, c in followed_categories([u.pk for u in users]).items()}
