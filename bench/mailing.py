@@ -13,6 +13,7 @@ size (a clean peak RSS), runs a campaign through the real code path:
 Peak memory is the growth of the process's resident memory over its level before each
 phase, sampled every 20 ms (tracemalloc would slow the work it measures several times);
 run two sizes to see that it does not grow with the audience (ids are streamed in batches).
+Queueing's growth is the first batch's: it loads the URLconf (every view module), once.
 The Celery chain of batch tasks is replaced by a loop in this process (same service).
 
     .venv/bin/python bench/mailing.py [--users 10000,100000] [--no-send]
