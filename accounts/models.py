@@ -204,3 +204,78 @@ class DeliveryRegion(models.Model):
     @property
     def by_agreement(self) -> bool:
         return self.cost is None
+
+
+class NotificationKind(models.TextChoices):
+    """Kinds of notification e-mail (accounts.notifications.kinds says which may be switched)."""
+
+    NEW_MESSAGE = "new_message", _("New messages")
+    ORDER_STATUS = "order_status", _("Order status")
+    QUOTES = "quotes", _("Quotes")
+    LISTINGS_DIGEST = "listings_digest", _("Weekly digest of new listings")
+    NEWS = "news", _("News and offers")
+    ORDER_CONFIRMATION = "order_confirmation", _("Order confirmations")
+    DATA_REQUEST = "data_request", _("Answers to your data requests")
+    SECURITY = "security", _("Security notices")
+
+
+class NotificationPreference(models.Model):
+    """How a person wants one kind of notification e-mail: at once, in a daily digest, or not.
+
+    A row exists only once the person chose: without one, the kind's default applies
+    (accounts.notifications.kinds). E-mails the law or a contract requires have no row.
+    """
+
+    class Delivery(models.TextChoices):
+        NOW = "now", _("At once")
+        DAILY = "daily", _("In a daily digest")
+        OFF = "off", _("Off")
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        db_index=False,
+    )
+    kind = models.CharField(_("kind of e-mail"), max_length=24, choices=NotificationKind.choices)
+    delivery = models.CharField(_("delivery"), max_length=8, choices=Delivery.choices)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            # Also the index of a person's choices (it leads with the user).
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_once")
+        ]
+        # Mailings read "who switched this kind off / on" across every user.
+        indexes = [models.Index(fields=["kind", "delivery"], name="notification_pref_kind")]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.kind} {self.delivery}"
+
+
+class NotificationDigestItem(models.Model):
+    """A notification held for the person's daily digest, deleted once the digest is sent."""
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="notification_digest_items",
+        db_index=False,
+    )
+    kind = models.CharField(_("kind of e-mail"), max_length=24, choices=NotificationKind.choices)
+    subject = models.CharField(_("subject"), max_length=255)
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        ordering = ["user", "created_at", "pk"]
+        verbose_name = _("notification held for a digest")
+        verbose_name_plural = _("notifications held for digests")
+        indexes = [models.Index(fields=["user", "created_at"], name="notification_digest_user")]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.subject}"

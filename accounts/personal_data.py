@@ -18,7 +18,7 @@ from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Company, User
+from accounts.models import Company, NotificationDigestItem, NotificationPreference, User
 from outbox.erased import ERASED_LOCAL_PART, ERASED_SUFFIX
 from privacy.registry import Erasure, LegalBasis, Source, by_user, registry
 
@@ -209,5 +209,34 @@ registry.register(
             "user_agent": _("browser"),
             "data": _("session data"),
         },
+    )
+)
+
+
+registry.register(
+    Source(
+        model=NotificationPreference,
+        fields=("user", "kind", "delivery", "updated_at"),
+        purpose="service",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=_("The operator"),
+        description=_("Which notification e-mails you receive, and how often"),
+        subject_filter=by_user("user"),
+        erasure=Erasure.DELETE,
+        export_fields=("pk", "kind", "delivery", "updated_at"),
+    )
+)
+
+registry.register(
+    Source(
+        model=NotificationDigestItem,
+        fields=("user", "kind", "subject", "link", "created_at"),
+        purpose="service",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=_("The operator; its e-mail delivery provider"),
+        description=_("Notifications held for your daily digest, until it is sent"),
+        subject_filter=by_user("user"),
+        erasure=Erasure.DELETE,
+        export_fields=("pk", "kind", "subject", "link", "created_at"),
     )
 )

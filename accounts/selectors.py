@@ -6,7 +6,13 @@ from allauth.account.models import EmailAddress
 
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import LegalBasis, Subjects
-from privacy.selectors import consent_current, consent_history, disclosure_list, purpose_list
+from privacy.selectors import (
+    consent_current,
+    consent_given,
+    consent_history,
+    disclosure_list,
+    purpose_list,
+)
 from privacy.services import subject_export
 
 
@@ -80,3 +86,15 @@ def subject_data(*, user) -> dict:
     declares them.
     """
     return subject_export(subjects=Subjects.of(user_ids=[user.pk], emails=[user.email]))
+
+
+def notification_required_kinds():
+    """Return the kinds of e-mail that cannot be switched off, each with its reason."""
+    from accounts.notifications.kinds import REQUIRED
+
+    return REQUIRED
+
+
+def marketing_consent_given(*, user) -> bool:
+    """Return whether the user consents to marketing mailings now (the ledger decides)."""
+    return consent_given(purpose=Purpose.MARKETING, user=user)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("company/", views.company, name="company"),
     path("company/delivery/", views.company_delivery, name="company_delivery"),
+    path("notifications/", views.notifications, name="notifications"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/consent/", views.consent_change, name="consent_change"),
     path("privacy/object/", views.purpose_object, name="purpose_object"),

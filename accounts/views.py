@@ -29,6 +29,9 @@ from accounts.forms import (
     PasswordConfirmForm,
     ProfileForm,
 )
+from accounts.notifications.forms import NotificationsForm
+from accounts.notifications.selectors import notification_choices
+from accounts.notifications.services import notification_preferences_save
 from privacy.labels import readable_download, readable_export
 from privacy.models import Purpose
 from privacy.registry import ExportEncoder
@@ -52,6 +55,7 @@ OBJECTION_REGISTERED_MESSAGE = _(
     "you will find the answer under your data requests."
 )
 CONSENT_WITHDRAWN_MESSAGE = _("Your consent to “%(purpose)s” is withdrawn.")
+NOTIFICATIONS_SAVED_MESSAGE = _("Your choice of e-mails is saved.")
 ACCOUNT_CLOSED_MESSAGE = _(
     "Your account is closed and its data will be erased, except what the law requires us to "
     "keep. Thank you for using Dala Market."
@@ -137,6 +141,26 @@ def company_delivery(request):
         messages.success(request, DELIVERY_SAVED_MESSAGE)
         return redirect("accounts:company_delivery")
     return render(request, "accounts/company_delivery.html", {"form": form, "company": company})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notifications(request):
+    """Which notification e-mails the person receives, and how often."""
+    rows = notification_choices(user=request.user)
+    form = NotificationsForm(
+        request.POST or None, initial_choices={row.info.code: row.delivery for row in rows}
+    )
+    if request.method == "POST" and form.is_valid():
+        notification_preferences_save(user=request.user, choices=form.cleaned_data)
+        messages.success(request, NOTIFICATIONS_SAVED_MESSAGE)
+        return redirect("accounts:notifications")
+    context = {
+        "form": form,
+        "required": selectors.notification_required_kinds(),
+        "marketing_consent": selectors.marketing_consent_given(user=request.user),
+    }
+    return render(request, "accounts/notifications.html", context)
 
 
 @login_required

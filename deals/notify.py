@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.notifications import Kind, notification_send
 from outbox.services import mail_queue
 
 NEW_MESSAGE_SUBJECT = _("New message: %(subject)s")
@@ -34,12 +35,18 @@ def _url(name: str, *args) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
 
 
-def _send(*, to: str, recipient, subject, text, link: str, lines=()) -> None:
+def _send(*, to: str, recipient, subject, text, link: str, lines=(), kind=None) -> None:
     body = render_to_string(
         "deals/email/notice.txt", {"text": text, "lines": list(lines), "link": link}
     )
     # The outbox skips an erased address; the mail is in the recipient's language.
-    mail_queue(to=to, subject=subject, body=body, language=getattr(recipient, "language", None))
+    language = getattr(recipient, "language", None)
+    if kind is None:  # new requests: the seller chooses at /seller/rfq/settings/
+        mail_queue(to=to, subject=subject, body=body, language=language)
+        return
+    notification_send(
+        user=recipient, kind=kind, to=to, subject=subject, body=body, link=link, language=language
+    )
 
 
 def _seller(company):
@@ -56,6 +63,7 @@ def new_message(message) -> None:
         to, recipient = conversation.buyer.email, conversation.buyer
         link = _url("deals:conversation", conversation.pk)
     _send(
+        kind=Kind.NEW_MESSAGE,
         to=to,
         recipient=recipient,
         subject=NEW_MESSAGE_SUBJECT % context,
@@ -102,6 +110,7 @@ def quote_received(*, quote) -> None:
     request = quote.request
     context = {"title": request.title, "seller": quote.company.name, "revision": quote.revision}
     _send(
+        kind=Kind.QUOTES,
         to=request.buyer.email,
         recipient=request.buyer,
         subject=QUOTE_SUBJECT % context,
@@ -115,6 +124,7 @@ def counter_received(*, counter) -> None:
     to, recipient = _seller(quote.company)
     context = {"title": quote.request.title}
     _send(
+        kind=Kind.QUOTES,
         to=to,
         recipient=recipient,
         subject=COUNTER_SUBJECT % context,
@@ -128,6 +138,7 @@ def counter_answered(*, counter) -> None:
     request = quote.request
     context = {"title": request.title, "seller": quote.company.name, "answer": counter.answer_label}
     _send(
+        kind=Kind.QUOTES,
         to=request.buyer.email,
         recipient=request.buyer,
         subject=COUNTER_ANSWER_SUBJECT % context,
@@ -140,6 +151,7 @@ def quote_accepted(*, quote) -> None:
     to, recipient = _seller(quote.company)
     context = {"title": quote.request.title, "number": quote.order.number}
     _send(
+        kind=Kind.ORDER_CONFIRMATION,
         to=to,
         recipient=recipient,
         subject=ACCEPTED_SUBJECT % context,
@@ -154,6 +166,7 @@ def request_closed(*, request, companies) -> None:
     for company in companies:
         to, recipient = _seller(company)
         _send(
+            kind=Kind.QUOTES,
             to=to,
             recipient=recipient,
             subject=CLOSED_SUBJECT % context,

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "orders",
     "deals",
     "support",
+    "mailings",
     "portal",
 ]
 
@@ -254,6 +255,30 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-purge": {
         "task": "outbox.tasks.outbox_purge_task",
         "schedule": crontab(hour=3, minute=45),
+    },
+    # Mailings: scheduled campaigns start, stalled ones carry on (a batch is never sent
+    # twice); outcomes are copied from the outbox; deliveries past their proof period go.
+    "mailings-campaigns-resume": {
+        "task": "mailings.tasks.campaigns_resume_task",
+        "schedule": 60,
+    },
+    "mailings-deliveries-settle": {
+        "task": "mailings.tasks.deliveries_settle_task",
+        "schedule": 5 * 60,
+    },
+    "mailings-deliveries-purge": {
+        "task": "mailings.tasks.deliveries_purge_task",
+        "schedule": crontab(hour=4, minute=15),
+    },
+    # The weekly digest of new listings in the categories people follow: Mondays, 09:00.
+    "mailings-listings-digest": {
+        "task": "mailings.tasks.listings_digest_task",
+        "schedule": crontab(hour=9, minute=0, day_of_week=1),
+    },
+    # Notifications a person chose to get once a day.
+    "accounts-notification-digest": {
+        "task": "accounts.tasks.notification_digest_task",
+        "schedule": crontab(hour=8, minute=30),
     },
     # Guests' callback requests carry no e-mail, so the sweep cannot find them by it.
     "support-callbacks-purge": {
@@ -512,6 +537,13 @@ DATA_PROCESSORS = env.json(
 )
 # Users' e-mails about a new policy or terms version are sent this many at a time.
 LEGAL_ANNOUNCE_BATCH = env.int("LEGAL_ANNOUNCE_BATCH", default=500)
+
+# Mailings (mailings/): campaign e-mails are queued at most this many a minute, in batches;
+# a delivery record (who got which campaign, when) is kept this long as proof, then deleted.
+MAILING_RATE_PER_MINUTE = env.int("MAILING_RATE_PER_MINUTE", default=1000)
+MAILING_DELIVERY_RETENTION_DAYS = env.int("MAILING_DELIVERY_RETENTION_DAYS", default=3 * 365)
+# The address in every campaign's List-Unsubscribe header (mailto); staff read it.
+MAILING_UNSUBSCRIBE_EMAIL = env.str("MAILING_UNSUBSCRIBE_EMAIL", default=OPERATOR_EMAIL)
 
 LOGGING = {
     "version": 1,

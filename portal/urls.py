@@ -50,5 +50,6 @@ urlpatterns += language_patterns(
     path("", include("listings.urls")),
     path("", include("orders.urls")),
     path("", include("deals.urls")),
+    path("", include("mailings.urls")),
     path("support/", include("support.urls")),
 )

@@ -1,6 +1,6 @@
 """Reads of the privacy core."""
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 
 from privacy.hashing import email_hash
 from privacy.models import (
@@ -132,6 +132,24 @@ def disclosure_list(*, user) -> QuerySet[DisclosureEvent]:
 
 # What a restriction stops (besides new disclosures): the uses the person may refuse.
 RESTRICTED_PURPOSES = (Purpose.MARKETING, Purpose.ANALYTICS, Purpose.ADVERTISING)
+
+
+def restricted_user_ids() -> QuerySet:
+    """Return the ids of users whose processing is restricted now (for a set-based query).
+
+    The same rule as `subject_is_restricted`: the person's newest restriction event restricts.
+    """
+    newest = (
+        RestrictionEvent.objects.filter(user=OuterRef("user"))
+        .order_by("-created_at", "-pk")
+        .values("action")[:1]
+    )
+    return (
+        RestrictionEvent.objects.filter(user__isnull=False)
+        .annotate(newest=Subquery(newest))
+        .filter(newest=RestrictionEvent.Action.RESTRICT)
+        .values("user_id")
+    )
 
 
 def subject_is_restricted(*, user=None, email="") -> bool:

@@ -20,6 +20,8 @@ from accounts.tests.factories import (
 from deals.services.conversations import conversation_ask
 from deals.tests.factories import RequestFactory
 from listings.tests.factories import ListingFactory, ReviewFactory
+from mailings.models import Delivery
+from mailings.tests.factories import CampaignFactory
 from orders.tests.factories import OrderFactory
 from privacy.tests.factories import PolicyVersionFactory
 from support.tests.factories import CallbackRequestFactory, ComplaintFactory, FeedbackFactory
@@ -112,6 +114,7 @@ def rows(db):
         name="Ads Ltd", policy_url="https://ads.example/policy", country="KZ"
     )
     conversation_ask(user=person, listing=listing, body="Is it in stock?")
+    Delivery.objects.create(campaign=CampaignFactory(), user=person)
     return person
 
 
@@ -192,6 +195,7 @@ GRANTED = [
     ("support.Complaint", "start_review", "handle_complaint", lambda o: o.status == "in_review"),
     ("support.Feedback", "mark_handled", "change_feedback", lambda o: o.is_handled),
     ("account.EmailAddress", "make_verified", "change_emailaddress", lambda o: o.verified),
+    ("mailings.Campaign", "start_sending", "send_campaign", lambda o: not o.is_draft),
 ]  # fmt: skip
 
 

@@ -55,6 +55,8 @@ class ConsentEvent(AppendOnlyModel):
         ACCOUNT = "account", _("personal account")
         SUPPORT = "support", _("support form")
         ADMIN = "admin", _("administrator")
+        # The link in every mailing (mailings/unsubscribe.py), also one-click (RFC 8058).
+        UNSUBSCRIBE = "unsubscribe", _("unsubscribe link")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -17,6 +17,7 @@ PROJECT_APPS = (
     "orders",
     "deals",
     "support",
+    "mailings",
     "portal",
 )
 
