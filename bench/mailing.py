@@ -41,6 +41,7 @@ ENV = {
     "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
     "DJANGO_DEBUG": "0",  # with debug on, Django keeps every query in memory
     "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "PRIVACY_HASH_KEY": "bench-only-privacy-hash-key-0123456789-abcdefghijklmnop",
     "REDIS_URL": "",
     "MAILING_RATE_PER_MINUTE": str(10**9),  # no wait between batches: measure the work
     "PYTHONWARNINGS": "ignore",
