@@ -15,11 +15,11 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
 
 from orders.models import Order
 from outbox.erased import is_erased_email
 from outbox.services import mail_queue
+from privacy.limits import over_limit
 from privacy.registry import normalise_email
 
 logger = logging.getLogger(__name__)
@@ -52,18 +52,13 @@ def order_link_refusal(request, *, email: str):
     Fails closed: without the shared counters (the cache is down) nothing is sent, because
     a form that sends e-mail is exactly what a flood would use.
     """
-    per_ip = getattr(settings, "ORDER_LINK_RATE_PER_IP", RATE_PER_IP)
-    per_email = getattr(settings, "ORDER_LINK_RATE_PER_EMAIL", RATE_PER_EMAIL)
-    address = normalise_email(email)
     try:
-        limited = is_ratelimited(
-            request, group="orders.link.ip", key="ip", rate=per_ip, increment=True
-        ) or is_ratelimited(
+        limited = over_limit(
             request,
-            group="orders.link.email",
-            key=lambda _group, _request: address,
-            rate=per_email,
-            increment=True,
+            group="orders.link",
+            per_ip=getattr(settings, "ORDER_LINK_RATE_PER_IP", RATE_PER_IP),
+            identity=normalise_email(email),
+            per_identity=getattr(settings, "ORDER_LINK_RATE_PER_EMAIL", RATE_PER_EMAIL),
         )
     except Exception:  # the cache's client errors vary with its backend
         logger.warning("Order link rate limit unavailable: refusing", exc_info=True)

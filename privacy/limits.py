@@ -21,22 +21,36 @@ RATE_PER_ADDRESS = "3/h"
 logger = logging.getLogger(__name__)
 
 
+def over_limit(request, *, group: str, per_ip: str, identity: str = "", per_identity: str = ""):
+    """Count one submission of `group` per IP address and per `identity`; return whether
+    either count is over its rate (django-ratelimit notation, e.g. "10/h").
+
+    `identity` is who the submission names (an e-mail address, a phone number), so that one
+    address cannot be flooded from many IP addresses; without one only the IP counts. The
+    one rule of the portal's forms that send e-mail or reach staff (privacy, support, orders).
+    """
+    if is_ratelimited(request, group=f"{group}.ip", key="ip", rate=per_ip, increment=True):
+        return True
+    if not identity:
+        return False
+    return is_ratelimited(
+        request,
+        group=f"{group}.identity",
+        key=lambda _group, _request: identity,
+        rate=per_identity,
+        increment=True,
+    )
+
+
 def data_request_refused(request, *, email: str) -> bool:
     """Count a data request for `email`; return whether it is over a limit (or uncounted)."""
-    per_ip = getattr(settings, "PRIVACY_REQUEST_RATE_PER_IP", RATE_PER_IP)
-    per_address = getattr(settings, "PRIVACY_REQUEST_RATE_PER_ADDRESS", RATE_PER_ADDRESS)
-    address = normalise_email(email)
     try:
-        if is_ratelimited(
-            request, group="privacy.request.ip", key="ip", rate=per_ip, increment=True
-        ):
-            return True
-        return is_ratelimited(
+        return over_limit(
             request,
-            group="privacy.request.address",
-            key=lambda _group, _request: address,
-            rate=per_address,
-            increment=True,
+            group="privacy.request",
+            per_ip=getattr(settings, "PRIVACY_REQUEST_RATE_PER_IP", RATE_PER_IP),
+            identity=normalise_email(email),
+            per_identity=getattr(settings, "PRIVACY_REQUEST_RATE_PER_ADDRESS", RATE_PER_ADDRESS),
         )
     except Exception:  # the shared cache is down: refuse rather than mail unchecked
         logger.warning("Rate limit of the data-request form unavailable; refusing.")

@@ -11,8 +11,8 @@ settings (django-ratelimit notation, e.g. "10/h"), read on every call.
 """
 
 from django.conf import settings
-from django_ratelimit.core import is_ratelimited
 
+from privacy.limits import over_limit
 from privacy.registry import normalise_email
 
 RATE_PER_IP = "10/h"
@@ -25,17 +25,10 @@ def submission_refused(request, *, form: str, identity: str = "") -> bool:
     `identity` is who the submission is from: an e-mail address, or a phone number for a
     callback, so that one address cannot be used to flood from many IP addresses.
     """
-    per_ip = getattr(settings, "SUPPORT_RATE_PER_IP", RATE_PER_IP)
-    if is_ratelimited(request, group=f"support.{form}.ip", key="ip", rate=per_ip, increment=True):
-        return True
-    identity = normalise_email(str(identity or ""))
-    if not identity:
-        return False
-    per_identity = getattr(settings, "SUPPORT_RATE_PER_IDENTITY", RATE_PER_IDENTITY)
-    return is_ratelimited(
+    return over_limit(
         request,
-        group=f"support.{form}.identity",
-        key=lambda _group, _request: identity,
-        rate=per_identity,
-        increment=True,
+        group=f"support.{form}",
+        per_ip=getattr(settings, "SUPPORT_RATE_PER_IP", RATE_PER_IP),
+        identity=normalise_email(str(identity or "")),
+        per_identity=getattr(settings, "SUPPORT_RATE_PER_IDENTITY", RATE_PER_IDENTITY),
     )
