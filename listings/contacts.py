@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from listings import selectors
+from portal.lookups import found_or_404
 
 RATE_PER_IP = "30/h"
 CONTACTS_LIMITED = _(
@@ -64,7 +65,7 @@ def _wants_json(request) -> bool:
 
 @require_POST
 def seller_contacts(request, pk):
-    company = selectors.seller_get(pk=pk)
+    company = found_or_404(selectors.seller_get(pk=pk))
     rate = getattr(settings, "CONTACTS_RATE_PER_IP", RATE_PER_IP)
     if is_ratelimited(request, group="listings.contacts", key="ip", rate=rate, increment=True):
         if _wants_json(request):

@@ -23,6 +23,7 @@ from listings.delivery import buyer_region, delivery_for
 from listings.forms import ListingForm, ListingImageForm, ReviewForm
 from listings.models import Listing, ListingImage
 from listings.search_page import search_response
+from portal.lookups import found_or_404
 
 LISTING_CREATED = _("Your listing is saved as a draft.")
 LISTING_SAVED = _("Your changes are saved.")
@@ -45,7 +46,7 @@ def search(request):
 
 @require_GET
 def detail(request, pk):
-    listing, is_preview = selectors.listing_get(pk=pk, viewer=request.user)
+    listing, is_preview = found_or_404(selectors.listing_get(pk=pk, viewer=request.user))
     region = buyer_region(request)
     context = {
         "listing": listing,
@@ -82,13 +83,13 @@ def _seller_page(request, company, *, review_form=None):
 
 @require_GET
 def seller_detail(request, pk):
-    return _seller_page(request, selectors.seller_get(pk=pk))
+    return _seller_page(request, found_or_404(selectors.seller_get(pk=pk)))
 
 
 @login_required
 @require_POST
 def review_create(request, pk):
-    company = selectors.seller_get(pk=pk)
+    company = found_or_404(selectors.seller_get(pk=pk))
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
@@ -173,7 +174,7 @@ def _edit_page(request, company, listing, *, form=None, image_form=None):
 @seller_required
 @require_http_methods(["GET", "POST"])
 def desk_edit(request, company, pk):
-    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    listing = found_or_404(selectors.listing_get_for_seller(company=company, pk=pk))
     if request.method == "GET":
         return _edit_page(request, company, listing)
     # Validation writes the submitted values onto the instance it is given: hand it a copy,
@@ -193,7 +194,7 @@ def desk_edit(request, company, pk):
 @seller_required
 @require_POST
 def desk_publish(request, company, pk):
-    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    listing = found_or_404(selectors.listing_get_for_seller(company=company, pk=pk))
     _publish_or_warn(request, listing)
     return redirect(_next_or_desk(request))
 
@@ -208,7 +209,7 @@ def _next_or_desk(request) -> str:
 @seller_required
 @require_POST
 def desk_archive(request, company, pk):
-    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    listing = found_or_404(selectors.listing_get_for_seller(company=company, pk=pk))
     services.listing_archive(listing=listing)
     messages.success(request, LISTING_ARCHIVED)
     return redirect("listings:desk")
@@ -217,7 +218,7 @@ def desk_archive(request, company, pk):
 @seller_required
 @require_http_methods(["GET", "POST"])
 def desk_delete(request, company, pk):
-    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    listing = found_or_404(selectors.listing_get_for_seller(company=company, pk=pk))
     if request.method == "POST":
         services.listing_delete(listing=listing)
         messages.success(request, LISTING_DELETED)
@@ -228,7 +229,7 @@ def desk_delete(request, company, pk):
 @seller_required
 @require_POST
 def desk_image_add(request, company, pk):
-    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    listing = found_or_404(selectors.listing_get_for_seller(company=company, pk=pk))
     form = ListingImageForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -246,7 +247,7 @@ def _images_anchor(listing) -> str:
 
 
 def _own_image(company, pk, image_pk) -> ListingImage:
-    listing = selectors.listing_get_for_seller(company=company, pk=pk)
+    listing = found_or_404(selectors.listing_get_for_seller(company=company, pk=pk))
     return get_object_or_404(ListingImage, pk=image_pk, listing=listing)
 
 

@@ -11,12 +11,21 @@ from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
 from listings import cards, search_page, selectors
 from listings.forms import SEARCH_INVALID_CATEGORY, SEARCH_PRICE_INVALID, SEARCH_PRICE_RANGE
 from listings.models import Category, Listing
+from listings.selectors import categories, pages, search, search_queries
 from listings.services import listing_image_add
 from listings.tests.factories import ListingFactory, image_upload, leaf
 
 pytestmark = pytest.mark.django_db
 
 SEARCH = "/listings/"
+
+
+def limits_set(monkeypatch, **limits):
+    """Lower search's limits (COUNT_CAP, MAX_PAGES...) in every module that reads them."""
+    for module in (search, search_queries, pages):
+        for name, value in limits.items():
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, value)
 
 
 CARD_TITLE = re.compile(r'class="listing-card-title"><a href="[^"]*">([^<]*)</a>')
@@ -196,8 +205,7 @@ def test_pages_hold_twenty_listings_and_a_page_past_the_end_shows_the_last(clien
 
 
 def test_paging_stops_at_the_result_window_and_says_so(client, monkeypatch):
-    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
-    monkeypatch.setattr(selectors, "COUNT_CAP", 10)
+    limits_set(monkeypatch, MAX_PAGES=2, COUNT_CAP=10)
     ListingFactory.create_batch(45, company=CompanyFactory())
 
     response = client.get(SEARCH, {"page": 3})
@@ -236,9 +244,7 @@ def test_a_chosen_section_lists_its_subsections_with_counts(client):
 
 
 def test_past_the_count_cap_the_totals_are_estimates(client, monkeypatch):
-    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
-    monkeypatch.setattr(selectors, "MAX_PAGES", 1)
-    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    limits_set(monkeypatch, COUNT_CAP=3, MAX_PAGES=1, PAGE_SIZE=2)
     ListingFactory.create_batch(6, category=leaf("tractors"), company=CompanyFactory())
 
     response = client.get(SEARCH)
@@ -302,9 +308,7 @@ def test_the_search_page_runs_a_bounded_number_of_queries(
 def test_the_capped_search_page_still_runs_a_bounded_number_of_queries(
     client, django_assert_max_num_queries, monkeypatch
 ):
-    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
-    monkeypatch.setattr(selectors, "MAX_PAGES", 1)
-    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    limits_set(monkeypatch, COUNT_CAP=2, MAX_PAGES=1, PAGE_SIZE=2)
     _listings_with_photos(8)
     section = Category.objects.get(slug="agricultural-machinery")
 
@@ -381,10 +385,8 @@ def test_every_strategy_pages_through_the_same_order(
     client, monkeypatch, sort, cap, materialize_max, query
 ):
     # Three pages of four: twelve of the fifteen listings fit the window.
-    monkeypatch.setattr(selectors, "COUNT_CAP", cap)
-    monkeypatch.setattr(selectors, "MATERIALIZE_MAX", materialize_max)
-    monkeypatch.setattr(selectors, "PAGE_SIZE", 4)
-    monkeypatch.setattr(selectors, "MAX_PAGES", 3)
+    limits = {"COUNT_CAP": cap, "MATERIALIZE_MAX": materialize_max, "PAGE_SIZE": 4, "MAX_PAGES": 3}
+    limits_set(monkeypatch, **limits)
     if query.get("category") == "section":
         query = {"category": Category.objects.get(slug="agricultural-machinery").pk}
     expected = [x.title for x in _expected(list(Listing.objects.visible()), sort)]
@@ -398,10 +400,8 @@ def test_every_strategy_pages_through_the_same_order(
 
 @pytest.mark.usefixtures("spread")
 def test_relevance_past_the_cap_ranks_the_freshest_matches_title_matches_first(client, monkeypatch):
-    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
-    monkeypatch.setattr(selectors, "MAX_PAGES", 1)
-    monkeypatch.setattr(selectors, "PAGE_SIZE", 6)
-    matches = Listing.objects.filter(search_vector=selectors._search_query("трактор"))
+    limits_set(monkeypatch, COUNT_CAP=2, MAX_PAGES=1, PAGE_SIZE=6)
+    matches = Listing.objects.filter(search_vector=search_queries.search_query("трактор"))
     freshest = list(matches.order_by("-published_at", "-id")[:6])
 
     response = client.get(SEARCH, {"q": "трактор"})
@@ -439,7 +439,7 @@ class _UnreachableCache:
 
 def test_the_search_page_works_without_its_cache(client, monkeypatch):
     ListingFactory(title="Трактор")
-    for module in (selectors, cards, search_page):
+    for module in (categories, cards, search_page):
         monkeypatch.setattr(module, "cache", _UnreachableCache())
 
     assert "Трактор" in client.get(SEARCH).content.decode()
@@ -448,17 +448,15 @@ def test_the_search_page_works_without_its_cache(client, monkeypatch):
 @pytest.mark.usefixtures("spread")
 def test_walking_each_leaf_gives_the_same_pages_as_one_query(client, monkeypatch, settings):
     settings.SEARCH_CACHE_SECONDS = 0  # the same pages are asked for twice
-    monkeypatch.setattr(selectors, "COUNT_CAP", 4)
-    monkeypatch.setattr(selectors, "PAGE_SIZE", 3)
-    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    limits_set(monkeypatch, COUNT_CAP=4, PAGE_SIZE=3, MAX_PAGES=2)
     section = Category.objects.get(slug="agricultural-machinery")
     query = {"category": section.pk, "price_min": "1100", "sort": "newest"}
-    assert selectors._walks_leaves(
+    assert search_queries.walks_leaves(
         selectors.SearchParams(category=section, price_min=1100, sort="newest"), "newest"
     )
 
     walked = [titles(client.get(SEARCH, {**query, "page": n})) for n in (1, 2)]
-    monkeypatch.setattr(selectors, "_walks_leaves", lambda params, sort: False)
+    monkeypatch.setattr(search, "walks_leaves", lambda params, sort: False)
     queried = [titles(client.get(SEARCH, {**query, "page": n})) for n in (1, 2)]
 
     assert walked == queried

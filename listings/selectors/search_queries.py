@@ -1,0 +1,268 @@
+"""The queries behind search: matching, capped counts, samples and pages of ids.
+
+See the package's docstring for why each is shaped as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection, transaction
+from django.db.models import F, Q, QuerySet
+
+from accounts.models import DeliveryRegion
+from listings.models import Listing
+from listings.selectors.categories import CategoryTree
+from listings.selectors.search_types import (
+    MATERIALIZE_MAX,
+    PAGE_SIZE,
+    SEARCH_CONFIG,
+    SearchParams,
+    Sort,
+    Tally,
+)
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def search_query(q: str) -> SearchQuery:
+    return SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def sqlite_word_match(word: str) -> Q:
+    """Return a crude match of one word for SQLite (`make run`, a few hundred demo rows).
+
+    SQLite folds the case of ASCII letters only, and has no stemmer: match the word without
+    its last two letters (a rough Russian or English ending) in three casings.
+    """
+    stem = word[: max(4, len(word) - 2)]
+    condition = Q()
+    for form in {stem.lower(), stem.capitalize(), stem.upper()}:
+        condition |= Q(title__contains=form) | Q(description__contains=form)
+    return condition
+
+
+def matching_listings(params: SearchParams, *, tree: CategoryTree, with_category: bool) -> QuerySet:
+    """Return the visible listings matching the parameters (unordered)."""
+    qs = Listing.objects.visible()
+    if params.q:
+        if is_postgres():
+            qs = qs.filter(search_vector=search_query(params.q))
+        else:
+            for word in params.q.split():
+                qs = qs.filter(sqlite_word_match(word))
+    if with_category and params.category is not None:
+        qs = qs.filter(category_id__in=tree.subtree_ids(params.category))
+    if params.region:
+        qs = qs.filter(region=params.region)
+    if params.price_min is not None:
+        qs = qs.filter(price__gte=params.price_min)
+    if params.price_max is not None:
+        qs = qs.filter(price__lte=params.price_max)
+    if params.condition:
+        qs = qs.filter(condition=params.condition)
+    if params.seller_id:
+        qs = qs.filter(company_id=params.seller_id)
+    if params.delivers_to:
+        # The sellers of one region: a small set, read from its own index.
+        sellers = DeliveryRegion.objects.filter(region=params.delivers_to).values("company_id")
+        qs = qs.filter(company_id__in=sellers)
+    return qs.order_by()
+
+
+def _sql(qs: QuerySet) -> tuple[str, tuple]:
+    sql, sql_params = qs.query.sql_with_params()
+    return sql, tuple(sql_params)
+
+
+def capped_counts_by_category(qs: QuerySet, *, cap: int) -> tuple[Counter, bool]:
+    """Return listings per category among at most `cap` matches, and whether that is all."""
+    sample_sql, sql_params = _sql(qs.values("category_id")[: cap + 1])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT category_id, COUNT(*) FROM ({sample_sql}) sample GROUP BY category_id",
+            sql_params,
+        )
+        counts = Counter(dict(cursor.fetchall()))
+    complete = sum(counts.values()) <= cap
+    return counts, complete
+
+
+def capped_count(qs: QuerySet, *, cap: int) -> tuple[int, bool]:
+    sample_sql, sql_params = _sql(qs.values("pk")[: cap + 1])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sample_sql}) sample", sql_params)
+        (count,) = cursor.fetchone()
+    return min(count, cap), count <= cap
+
+
+def estimated_count(qs: QuerySet, *, at_least: int) -> int:
+    """Return the planner's estimate of the number of rows, but no less than `at_least`."""
+    if not is_postgres():
+        return at_least
+    sql, sql_params = _sql(qs.values("pk"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", sql_params)
+        (plan,) = cursor.fetchone()
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return max(int(plan[0]["Plan"]["Plan Rows"]), at_least)
+
+
+# ORDER BY of each sort, over the columns that `sort_columns` selects.
+ORDER_SQL = {
+    Sort.NEWEST: "published_at DESC, pk DESC",
+    Sort.PRICE_ASC: "price ASC NULLS LAST, pk ASC",
+    Sort.PRICE_DESC: "price DESC NULLS LAST, pk DESC",
+}
+ORDER_BY = {
+    Sort.NEWEST: ("-published_at", "-id"),
+    Sort.PRICE_ASC: (F("price").asc(nulls_last=True), "id"),
+    Sort.PRICE_DESC: (F("price").desc(nulls_last=True), "-id"),
+}
+
+
+def sort_columns(qs: QuerySet) -> QuerySet:
+    return qs.values("pk", "published_at", "price")
+
+
+def _ids(sql: str, sql_params) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, sql_params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def page_ids(
+    matching: QuerySet,
+    everywhere: QuerySet,
+    params: SearchParams,
+    *,
+    tree: CategoryTree,
+    total: Tally,
+    offset: int,
+) -> list[int]:
+    """Return the ids of a page sorted by price, when there are more matches than the cap.
+
+    Up to MATERIALIZE_MAX (estimated) matches are gathered first and sorted in memory (a
+    materialised CTE): walking the price index and filtering would read every row the
+    filters reject, most of the table when the matches cluster at the far end of the order
+    (rebar sorted from the cheapest listing of all). More matches are read in index order,
+    where they are dense; a category is read leaf by leaf from its own index and merged.
+    """
+    sort = params.effective_sort
+    window = (PAGE_SIZE, offset)
+    leaves = tree.subtree_ids(params.category) if params.category is not None else []
+    by_leaf = len(leaves) > 1 and not params.q
+    if total.value <= MATERIALIZE_MAX and not by_leaf:
+        inner_sql, inner_params = _sql(sort_columns(matching))
+        return _ids(
+            f"WITH m AS MATERIALIZED ({inner_sql}) "
+            f"SELECT pk FROM m ORDER BY {ORDER_SQL[sort]} LIMIT %s OFFSET %s",
+            (*inner_params, *window),
+        )
+    if by_leaf:
+        branches, branch_params = [], []
+        for leaf in leaves:
+            branch = everywhere.filter(category_id=leaf).order_by(*ORDER_BY[sort])
+            branch_sql, branch_sql_params = _sql(sort_columns(branch)[: offset + PAGE_SIZE])
+            branches.append(f"({branch_sql})")
+            branch_params += branch_sql_params
+        return _ids(
+            f"SELECT pk FROM ({' UNION ALL '.join(branches)}) leaves "
+            f"ORDER BY {ORDER_SQL[sort]} LIMIT %s OFFSET %s",
+            (*branch_params, *window),
+        )
+    return list(
+        matching.order_by(*ORDER_BY[sort]).values_list("pk", flat=True)[offset : offset + PAGE_SIZE]
+    )
+
+
+SAMPLE_COLUMNS = ("pk", "category_id", "price")
+
+
+def sample_rows(
+    matching: QuerySet, params: SearchParams, sort: str, *, cap: int, newest_first: bool
+) -> list[tuple]:
+    """Return (pk, category id, price, rank) of up to `cap` + 1 matches.
+
+    `newest_first` takes the freshest matches, newest first, which hold every page of the
+    newest-first and relevance sorts; otherwise the first matches the database finds, the
+    cheapest way to learn whether there are more than `cap`. The rank is computed on the
+    sample only, outside the query that finds it: inside, PostgreSQL would rank every
+    match before keeping the freshest.
+    """
+    qs = matching.order_by(*ORDER_BY[Sort.NEWEST]) if newest_first else matching
+    if sort != Sort.RELEVANCE:
+        rows = qs.values_list(*SAMPLE_COLUMNS)[: cap + 1]
+        return [(*row, 0.0) for row in rows]
+    inner_sql, inner_params = _sql(qs.values(*SAMPLE_COLUMNS, "search_vector")[: cap + 1])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.pk, s.category_id, s.price, "
+            "ts_rank(s.search_vector, websearch_to_tsquery(%s::regconfig, %s)) "
+            f"FROM ({inner_sql}) s",
+            (SEARCH_CONFIG, params.q, *inner_params),
+        )
+        return cursor.fetchall()
+
+
+def walks_leaves(params: SearchParams, sort: str) -> bool:
+    """Return whether the newest matches are found by walking each leaf's date index.
+
+    A price range inside a category is where the planner's guess fails most: it multiplies
+    the category's share by the price range's share of the whole catalogue, while metal's
+    prices sit in a narrow band, so it expects a few hundred matches where there are tens
+    of thousands, gathers them all and sorts them. Walking each leaf newest first and
+    stopping at the sample's size reads a few thousand rows instead, at worst the leaves
+    (a section is about a tenth of the catalogue).
+    """
+    has_price = params.price_min is not None or params.price_max is not None
+    return (
+        is_postgres()
+        and sort == Sort.NEWEST
+        and not params.q
+        and params.category is not None
+        and has_price
+    )
+
+
+def sample_rows_by_leaf(everywhere: QuerySet, leaves: list[int], *, cap: int) -> list[tuple]:
+    """Return the sample of `sample_rows(newest_first=True)`, leaf by leaf, from the date index."""
+    branches, branch_params = [], []
+    for leaf in leaves:
+        branch = everywhere.filter(category_id=leaf).order_by(*ORDER_BY[Sort.NEWEST])
+        branch_sql, branch_sql_params = _sql(
+            branch.values(*SAMPLE_COLUMNS, "published_at")[: cap + 1]
+        )
+        branches.append(f"({branch_sql})")
+        branch_params += branch_sql_params
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Only for this statement: no bitmap scans and no sorts of whole leaves, so each
+        # branch walks its leaf's (category, published_at) index and stops early.
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute(
+            f"SELECT pk, category_id, price, 0.0 FROM ({' UNION ALL '.join(branches)}) leaves "
+            "ORDER BY published_at DESC, pk DESC LIMIT %s",
+            (*branch_params, cap + 1),
+        )
+        return cursor.fetchall()
+
+
+def sorted_sample(sample: list[tuple], sort: str) -> list[tuple]:
+    """Return sample rows in the order of `sort`, as the database would order them.
+
+    A newest-first sample is in order already; relevance keeps that order among equal
+    ranks (a stable sort), which is ORDER BY rank DESC, published_at DESC, id DESC.
+    """
+    if sort == Sort.RELEVANCE:
+        return sorted(sample, key=lambda row: -row[3])
+    if sort == Sort.PRICE_ASC:
+        return sorted(sample, key=lambda row: (row[2] is None, row[2] or 0, row[0]))
+    if sort == Sort.PRICE_DESC:
+        return sorted(sample, key=lambda row: (row[2] is None, -(row[2] or 0), -row[0]))
+    return sample
