@@ -48,6 +48,8 @@ NOT_INDEXED = {"search", "cart", "checkout", "account privacy"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FORMS = ["mobile", "desktop"]
 TARGET = 98
+ATTEMPTS = 3
+RETRIED_ERRORS = ("NO_NAVSTART", "NO_FCP", "NO_TRACING_STARTED")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run"
 
 
@@ -170,10 +172,18 @@ def run_lighthouse(url: str, form: str, headers: dict, report: Path) -> dict:
     if form == "desktop":
         args.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH") or _chromium()}
-    done = subprocess.run(args, env=env, capture_output=True, text=True)
-    if done.returncode or not report.exists():
-        raise SystemExit(f"Lighthouse failed on {url} ({form}):\n{done.stderr[-3000:]}")
-    return json.loads(report.read_text())
+    for attempt in range(1, ATTEMPTS + 1):
+        report.unlink(missing_ok=True)
+        done = subprocess.run(args, env=env, capture_output=True, text=True)
+        if not done.returncode and report.exists():
+            return json.loads(report.read_text())
+        # Headless Chromium now and then records a trace without the navigation's start
+        # (NO_NAVSTART), and Lighthouse asks to be run again: a new run of the same page.
+        retry = any(error in done.stderr for error in RETRIED_ERRORS) and attempt < ATTEMPTS
+        if not retry:
+            raise SystemExit(f"Lighthouse failed on {url} ({form}):\n{done.stderr[-3000:]}")
+        print("    Lighthouse lost the trace; running it again", flush=True)
+    raise AssertionError("unreachable")
 
 
 def _chromium() -> str:
