@@ -170,11 +170,9 @@ def search_page_render(query) -> SearchPage:
         "cards": render_cards(result.listings),
         "tree": tree,
         "breadcrumbs": tree.path(params.category) if params.category else [],
-        "query_without_page": _query_without(query, "page"),
-        "query_without_category": _query_without(query, "category", "page"),
+        "query": query,  # links change it with {% querystring query ... %}
         "regions": Region.choices,
         "conditions": Listing.Condition.choices,
-        "sorts": selectors.Sort.CHOICES,
         "window_notice": (
             SEARCH_WINDOW % {"pages": result.num_pages} if result.window_reached else ""
         ),
@@ -184,10 +182,3 @@ def search_page_render(query) -> SearchPage:
         title=" · ".join([part for part in parts if part] + ["Dala Market"]),
         content=SafeString(render_to_string(CONTENT_TEMPLATE, context)),
     )
-
-
-def _query_without(query, *names) -> str:
-    query = query.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()

@@ -395,3 +395,7 @@ class OrderMessage(models.Model):
 
     def __str__(self):
         return f"{self.order_id}: {self.side}"
+
+    @property
+    def is_from_seller(self) -> bool:
+        return self.side == self.Side.SELLER

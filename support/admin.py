@@ -248,6 +248,7 @@ class ComplaintAdmin(SupportDisclosureMixin, admin.ModelAdmin):
             "form": form,
             "queryset": queryset,
             "action": action,
+            "rejecting": rejecting,
             "opts": self.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }

@@ -50,13 +50,13 @@ def test_sign_up_with_consent_confirm_the_email_and_sign_in(page, live_server):
     page.get_by_label("Phone", exact=True).fill("+7 701 234 5678")
     marketing = page.get_by_label(re.compile("Send me news"))
     expect(marketing).not_to_be_checked()
-    expect(page.locator("#field-accept_privacy_policy a")).to_have_attribute(
+    expect(page.locator("label[for=id_accept_privacy_policy] a")).to_have_attribute(
         "href", "/privacy/policy/"
     )
 
     page.get_by_role("button", name="Sign up").click()  # the policy is not accepted yet
 
-    expect(page.locator("#field-accept_privacy_policy .errorlist")).to_have_text(
+    expect(page.locator("#id_accept_privacy_policy_error")).to_have_text(
         str(ACCEPT_POLICY_REQUIRED_MESSAGE)
     )
     assert not User.objects.exists()
@@ -107,7 +107,7 @@ def test_edit_the_profile_and_become_a_seller(page):
     page.get_by_label("Phone", exact=True).fill("+7 495 123 4567")
     page.get_by_label("Region").select_option(label="Kostanay Region")
     page.get_by_role("button", name="Save").click()
-    expect(page.locator("#field-phone .errorlist")).to_contain_text("Kazakhstan phone number")
+    expect(page.locator("#id_phone_error")).to_contain_text("Kazakhstan phone number")
     user.refresh_from_db()
     assert user.patronymic == ""
 
@@ -133,7 +133,7 @@ def test_edit_the_profile_and_become_a_seller(page):
     page.get_by_label("Contact e-mail").fill("sales@grain.kz")
     page.get_by_role("button", name="Become a seller").click()
 
-    expect(page.locator("#field-bin .errorlist")).to_have_text(str(BIN_CHECKSUM_MESSAGE))
+    expect(page.locator("#id_bin_error")).to_have_text(str(BIN_CHECKSUM_MESSAGE))
     expect(page.get_by_label("Company name")).to_have_value("TOO Kostanay Grain")
     assert not Company.objects.exists()
 
@@ -190,7 +190,7 @@ def test_withdraw_marketing_download_my_data_and_delete_the_account(page):
     page.get_by_role("link", name="Delete my account").click()
     page.get_by_label("Your password").fill("not my password")
     page.get_by_role("button", name="Delete my account").click()
-    expect(page.locator("#field-password .errorlist")).to_have_text("The password is not correct.")
+    expect(page.locator("#id_password_error")).to_have_text("The password is not correct.")
     user.refresh_from_db()
     assert user.is_active
 

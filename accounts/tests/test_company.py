@@ -1,4 +1,5 @@
 import pytest
+from django.utils.html import escape
 
 from accounts.forms import BIN_TAKEN_MESSAGE
 from accounts.models import Company
@@ -62,8 +63,10 @@ def test_an_invalid_bin_is_refused_with_a_clear_message_at_the_field(
     assert response.status_code == 200
     assert response.context["form"].errors["bin"] == [str(message)]
     html = response.content.decode()
-    assert 'id="field-bin"' in html
     assert str(message) in html
+    # At the field: the error list the input is described by (forms/field.html).
+    assert 'aria-describedby="id_bin_helptext id_bin_error"' in html
+    assert f'<ul class="errorlist" id="id_bin_error"><li>{escape(message)}</li></ul>' in html
     assert 'value="TOO Kostanay Grain"' in html  # what was typed is kept
     assert not Company.objects.filter(owner=member).exists()
 

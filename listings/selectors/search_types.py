@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from listings.models import Category, Listing
@@ -51,6 +52,11 @@ class SearchParams:
         if self.sort == Sort.RELEVANCE and not self.q:
             return Sort.NEWEST
         return self.sort or (Sort.RELEVANCE if self.q else Sort.NEWEST)
+
+    @property
+    def sorts(self) -> list[tuple[str, str | Promise]]:
+        """Return the sorts offered, as (value, label): relevance only to a search for words."""
+        return [choice for choice in Sort.CHOICES if choice[0] != Sort.RELEVANCE or self.q]
 
     @property
     def has_filters(self) -> bool:

@@ -68,3 +68,22 @@ def test_a_buyer_shows_a_sellers_contacts_with_one_click(page):
     )
     expect(page.get_by_role("button", name="Show contacts")).to_be_hidden()
     assert page.errors == []
+
+
+def test_show_contacts_falls_back_to_the_plain_form_when_the_fetch_fails(page):
+    company = CompanyFactory()
+    listing = ListingFactory(company=company)
+    page.goto(f"/listings/{listing.pk}/")
+    _decline_optional_cookies(page)
+
+    def no_json(route):
+        if "application/json" in route.request.headers.get("accept", ""):
+            route.abort()  # the network fails for the module's request
+        else:
+            route.continue_()
+
+    page.route("**/sellers/*/contacts/", no_json)
+    page.get_by_role("button", name="Show contacts").click()
+
+    expect(page.get_by_role("heading", name="Contacts")).to_be_visible()
+    expect(page.get_by_text(company.contact_email)).to_be_visible()

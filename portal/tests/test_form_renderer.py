@@ -1,6 +1,7 @@
 """Every form field renders through one template (portal.forms.FormRenderer, forms/field.html)."""
 
 from django import forms
+from django.template.loader import render_to_string
 
 RADIOS = forms.RadioSelect
 REQUIRED = '<span class="required" aria-hidden="true">*</span>'
@@ -36,3 +37,25 @@ def test_a_checkbox_sits_inside_its_label_and_a_hidden_field_is_only_the_input()
 
     assert '<div class="field field-check">' in str(form["agree"].as_field_group())
     assert str(form["token"].as_field_group()).strip() == str(form["token"])
+
+
+def test_a_checkboxs_help_is_the_text_its_input_is_described_by():
+    class Form(forms.Form):
+        agree = forms.BooleanField(label="I agree", help_text="You can withdraw it.")
+
+    html = str(Form()["agree"].as_field_group())
+
+    assert 'aria-describedby="id_agree_helptext"' in html
+    assert '<span class="helptext" id="id_agree_helptext">You can withdraw it.</span>' in html
+
+
+def test_the_account_pages_mark_optional_fields_instead_of_required_ones():
+    class Form(forms.Form):
+        name = forms.CharField(label="Name")
+        patronymic = forms.CharField(label="Patronymic", required=False)
+
+    html = render_to_string("accounts/_form_fields.html", {"form": Form()})
+
+    assert '<label for="id_name">Name</label>' in html
+    assert 'Patronymic <span class="muted optional">(optional)</span></label>' in html
+    assert REQUIRED not in html

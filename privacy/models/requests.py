@@ -152,6 +152,11 @@ class DataRequest(models.Model):
         return self.status in self.OPEN_STATUSES
 
     @property
+    def awaits_confirmation(self) -> bool:
+        """Whether a guest has still to follow the e-mailed link (Status.NEW)."""
+        return self.status == self.Status.NEW
+
+    @property
     def is_overdue(self) -> bool:
         return self.is_open and self.due_at < timezone.now()
 

@@ -1,5 +1,6 @@
 // Catalogue import: follow the check or the import of a file while it runs.
-// The page works without this module (it refreshes itself inside <noscript>).
+// The page works without this module (it refreshes itself inside <noscript>); should this
+// module fail, it falls back to the same: the page reloads every three seconds.
 const section = document.querySelector("[data-import-progress]");
 
 async function follow(url) {
@@ -25,4 +26,8 @@ async function follow(url) {
   }
 }
 
-if (section) follow(section.dataset.importProgress);
+if (section) {
+  follow(section.dataset.importProgress).catch(() => {
+    window.setTimeout(() => window.location.reload(), 3000);
+  });
+}

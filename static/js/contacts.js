@@ -25,29 +25,32 @@ function render(target, data) {
   target.replaceChildren(list);
 }
 
+// Ask for the contacts as JSON. A refusal the server explains (too many requests) is shown
+// in place; anything else (no network, a page instead of JSON) sends the form the plain way,
+// so the visitor gets the no-script page with the contacts or the server's own answer.
+async function show(form) {
+  const button = form.querySelector("button");
+  const target = document.getElementById(form.dataset.contacts);
+  button.disabled = true;
+  const response = await fetch(form.action, {
+    method: "POST",
+    body: new FormData(form),
+    headers: { Accept: "application/json" },
+    credentials: "same-origin",
+  });
+  const data = await response.json();
+  if (!response.ok) {
+    target.textContent = data.error || "";
+    button.disabled = false;
+    return;
+  }
+  render(target, data);
+  form.hidden = true;
+}
+
 document.querySelectorAll("form[data-contacts]").forEach((form) => {
-  form.addEventListener("submit", async (event) => {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const button = form.querySelector("button");
-    const target = document.getElementById(form.dataset.contacts);
-    button.disabled = true;
-    try {
-      const response = await fetch(form.action, {
-        method: "POST",
-        body: new FormData(form),
-        headers: { Accept: "application/json" },
-        credentials: "same-origin",
-      });
-      const data = await response.json();
-      if (!response.ok) {
-        target.textContent = data.error || "";
-        button.disabled = false;
-        return;
-      }
-      render(target, data);
-      form.hidden = true;
-    } catch {
-      button.disabled = false;
-    }
+    show(form).catch(() => form.submit());
   });
 });

@@ -7,6 +7,7 @@ const bar = document.getElementById("cookie-bar");
 function loadAnalytics() {
   if (document.getElementById("analytics-snippet")) return;
   const script = document.createElement("script");
+  script.type = "module";
   script.id = "analytics-snippet";
   script.src = bar.dataset.analyticsSrc;
   document.body.appendChild(script);
