@@ -174,33 +174,55 @@ def order_place(
     user = user if user is not None and user.is_authenticated else None
     group = _orderable_group(cart=cart, company=company, user=user, agreed=agreed)
     _check_offered(company=company, shipping_method=shipping_method, payment_method=payment_method)
+    placed = _order_commit(
+        group=group,
+        company=company,
+        user=user,
+        buyer_company=buyer_company,
+        ip=ip,
+        user_agent=user_agent,
+        checkout_token=checkout_token,
+        full_name=full_name,
+        organization=organization,
+        email=normalise_email(email),
+        phone=phone,
+        address=address,
+        comment=comment,
+        shipping_method=shipping_method,
+        payment_method=payment_method,
+    )
+    if placed.created and agreed is None:
+        cart.remove(line.listing_id for line in group.lines)
+    return placed
+
+
+def _order_commit(
+    *,
+    group: SellerGroup,
+    company,
+    user,
+    buyer_company: BuyerCompany | None,
+    ip: str,
+    user_agent: str,
+    **fields,
+) -> Placed:
+    """Write the order, the buyer's consent and both e-mails in one transaction.
+
+    A parallel submit of the same form that wins the race to the unique checkout token
+    makes this one fail: its order is returned instead.
+    """
     try:
         with transaction.atomic():
             order = _order_create(
-                group=group,
-                company=company,
-                user=user,
-                buyer_company=buyer_company,
-                checkout_token=checkout_token,
-                full_name=full_name,
-                organization=organization,
-                email=normalise_email(email),
-                phone=phone,
-                address=address,
-                comment=comment,
-                shipping_method=shipping_method,
-                payment_method=payment_method,
+                group=group, company=company, user=user, buyer_company=buyer_company, **fields
             )
             _consent_record(order=order, ip=ip, user_agent=user_agent)
             _mail_order_placed(order)
             _forget_seller_summary(company)
     except IntegrityError:
-        # A parallel submit of the same form won the race to the unique token.
-        if (placed := _placed_before(checkout_token)) is None:
+        if (placed := _placed_before(fields["checkout_token"])) is None:
             raise
         return placed
-    if agreed is None:
-        cart.remove(line.listing_id for line in group.lines)
     return Placed(order, created=True)
 
 
