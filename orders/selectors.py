@@ -1,6 +1,7 @@
 """Reads of orders. Every object read here checks who is asking: nobody reaches another
 person's order by changing an id in a URL (a seller another seller's, a buyer another
-buyer's), and the answer to a stranger is the same 404 as for an order that does not exist.
+buyer's), and a stranger gets None, as for an order that does not exist (views answer both with the
+same 404: portal.lookups.found_or_404).
 """
 
 import logging
@@ -9,7 +10,6 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from accounts.models import Company
 from accounts.selectors import SELLER_SUMMARY_CACHE_SECONDS, seller_summary_cache_key
@@ -74,21 +74,18 @@ def order_status_counts(*, company) -> dict[str, int]:
     return {row["status"]: row["n"] for row in rows.order_by()}
 
 
-def order_get_for_seller(*, company, pk: int) -> Order:
-    """Return the seller's order with its lines, history and messages, or raise Http404."""
-    order = (
+def order_get_for_seller(*, company, pk: int) -> Order | None:
+    """Return the seller's order with its lines, history and messages, or None."""
+    return (
         Order.objects.filter(company=company, pk=pk)
         .select_related("company", "buyer")
         .prefetch_related("items", "events", "messages")
         .first()
     )
-    if order is None:
-        raise Http404
-    return order
 
 
-def order_get_for_buyer(*, public_id, user) -> Order:
-    """Return the order behind a buyer's link, or raise Http404.
+def order_get_for_buyer(*, public_id, user) -> Order | None:
+    """Return the order behind a buyer's link, or None.
 
     A guest's order opens for whoever holds its unguessable link (sent only to the
     buyer's e-mail). An order placed by a signed-in buyer opens only for that buyer.
@@ -100,9 +97,9 @@ def order_get_for_buyer(*, public_id, user) -> Order:
         .first()
     )
     if order is None:
-        raise Http404
+        return None
     if order.buyer_id is not None and (not user.is_authenticated or user.pk != order.buyer_id):
-        raise Http404
+        return None
     return order
 
 
