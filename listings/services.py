@@ -26,6 +26,7 @@ from PIL import Image, ImageOps
 from accounts.selectors import company_of, email_verified
 from listings.models import Listing, ListingImage, PriceTier, Review
 from listings.rules import Rule
+from portal.text_types import StrOrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ LISTING_FIELDS = (
 )
 
 
-def publish_refusal(*, user) -> str | None:
+def publish_refusal(*, user) -> StrOrPromise | None:
     """Return why the user may not publish listings, or None when they may."""
     if company_of(user) is None:
         return PUBLISH_NEEDS_COMPANY

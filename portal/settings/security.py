@@ -55,7 +55,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # A window this portal opens, or that opens it, cannot reach the other's document.
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Nothing on the portal needs the camera, a microphone, the position or payments API.
-PERMISSIONS_POLICY = {
+PERMISSIONS_POLICY: dict[str, list[str]] = {
     "accelerometer": [],
     "camera": [],
     "geolocation": [],

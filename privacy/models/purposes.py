@@ -148,7 +148,8 @@ class PolicyVersion(models.Model):
     announced_to_user = models.BigIntegerField(_("announced up to user id"), default=0)
     announced_at = models.DateTimeField(_("announcement finished"), null=True, blank=True)
 
-    objects = PolicyVersionQuerySet.as_manager()
+    # django-modeltranslation replaces it with a class it makes at run time (see mailings).
+    objects = PolicyVersionQuerySet.as_manager()  # type: ignore[django-manager-missing]
 
     class Meta:
         ordering = ["document", "-version"]
@@ -194,7 +195,7 @@ class PolicyVersion(models.Model):
 
 
 # Where each document's current version and its numbered versions are read.
-CURRENT_URL_NAMES = {
+CURRENT_URL_NAMES: dict[str, str] = {
     PolicyVersion.Document.PRIVACY: "privacy:policy",
     PolicyVersion.Document.TERMS: "legal:terms",
     PolicyVersion.Document.RULES: "legal:rules",

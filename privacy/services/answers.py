@@ -4,6 +4,8 @@ Each answer takes the request (in progress, inside the caller's transaction) and
 the names of the extra fields it changed, which the caller saves with the status.
 """
 
+from collections.abc import Callable
+
 from privacy.erasure import subjects_erase, subjects_of_users
 from privacy.export import subject_export
 from privacy.models import ConsentEvent, DataRequest, Purpose, RestrictionEvent
@@ -86,7 +88,7 @@ def _answer_by_staff(data_request: DataRequest) -> list[str]:
     return []
 
 
-ANSWERS = {
+ANSWERS: dict[str, Callable[[DataRequest], list[str]]] = {
     DataRequest.Kind.ACCESS: _answer_access,
     DataRequest.Kind.ERASURE: _answer_erasure,
     DataRequest.Kind.OBJECTION: _answer_withdrawal,
