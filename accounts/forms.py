@@ -1,5 +1,7 @@
 """Forms of accounts: validation only. Saving is the services' job."""
 
+from decimal import Decimal
+
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.urls import reverse
@@ -330,7 +332,7 @@ class DeliveryRegionsForm(forms.Form):
                 self.add_error(f"cost_{region}", DELIVERY_COST_WITHOUT_REGION)
         return cleaned
 
-    def regions(self) -> dict[str, object]:
+    def regions(self) -> dict[str, Decimal | None]:
         data = self.cleaned_data
         return {r: data.get(f"cost_{r}") for r in Region.values if data.get(f"deliver_{r}")}
 

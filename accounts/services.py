@@ -7,6 +7,7 @@ requests), so a change is never recorded without its audit row, nor the other wa
 
 import logging
 from datetime import timedelta
+from decimal import Decimal
 
 from allauth.usersessions.models import UserSession
 from django.core.cache import cache
@@ -170,7 +171,7 @@ def company_save(
 COMPANY_DETAILS = ("bank_name", "bic", "iban", "vat_rate", "whatsapp", "telegram")
 
 
-def company_delivery_save(*, company: Company, regions: dict[str, object]) -> None:
+def company_delivery_save(*, company: Company, regions: dict[str, Decimal | None]) -> None:
     """Replace the regions the seller delivers to: {region: cost, or None for by agreement}."""
     with transaction.atomic():
         DeliveryRegion.objects.filter(company=company).delete()

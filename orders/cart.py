@@ -126,7 +126,7 @@ def _lock_and_reload(session) -> bool:
 
 @dataclass
 class CartLine:
-    listing_id: int
+    listing_id: int | None  # None on a line agreed outside the cart with no listing
     title: str
     quantity: int
     added_price: Decimal | None

@@ -15,6 +15,7 @@ from accounts.models import Company
 from accounts.selectors import SELLER_SUMMARY_CACHE_SECONDS, seller_summary_cache_key
 from listings.models import Listing
 from orders.models import Order, OrderMessage
+from portal.cache import cached
 
 logger = logging.getLogger(__name__)
 # A cached None (a user without a company) must be told apart from a miss.
@@ -149,7 +150,7 @@ def unread_message_count(*, user) -> int:
             read_at__isnull=True,
         ).count()
 
-    return cache.get_or_set(unread_cache_key(user.pk), count, timeout=UNREAD_CACHE_SECONDS)
+    return cached(unread_cache_key(user.pk), count, timeout=UNREAD_CACHE_SECONDS)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Company
 from listings.models import Listing, Review
 from orders.models import Order
+from portal.text_types import StrOrPromise
 from support.models import CallbackRequest, Complaint, Feedback
 
 TARGET_BAD_ID = _(
@@ -66,13 +67,17 @@ class ComplaintTarget:
 
     def fields(self) -> dict:
         """Return the complaint's foreign keys that point at this target."""
-        values = {"target_kind": self.kind, "target_label": self.label[:255], "seller": self.seller}
+        values: dict[str, object] = {
+            "target_kind": self.kind,
+            "target_label": self.label[:255],
+            "seller": self.seller,
+        }
         if self.kind != Complaint.TargetKind.SELLER:
             values[self.kind] = self.obj
         return values
 
 
-def target_kinds() -> list[tuple[str, str]]:
+def target_kinds() -> list[tuple[str, StrOrPromise]]:
     """Return the kinds of target a complaint can be about, as form choices."""
     return list(Complaint.TargetKind.choices)
 

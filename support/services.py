@@ -10,6 +10,8 @@ Refusals raise `SupportError` with a message for staff; the admin shows it.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
@@ -163,7 +165,7 @@ def _record(
     )
 
 
-def _refuse(message, complaint: Complaint):
+def _refuse(message, complaint: Complaint) -> NoReturn:
     raise SupportError(
         message % {"pk": complaint.pk, "status": complaint.get_status_display().lower()}
     )

@@ -12,7 +12,7 @@ from deals.models import MAX_TOTAL, MAX_UNIT_PRICE, CounterOffer, Quote, QuoteRe
 from deals.services.base import DealError
 from deals.services.requests import REQUEST_NOT_OPEN, _close
 from listings.models import Listing
-from orders.cart import AgreedLine, SellerGroup
+from orders.cart import AgreedLine, CartLine, SellerGroup
 from orders.models import Order
 from orders.services import OrderError, order_place
 
@@ -45,9 +45,17 @@ def terms_check(*, price, quantity, delivery_cost, valid_until, **_other) -> Non
 
 
 def _locked(request: QuoteRequest, company) -> tuple[QuoteRequest, Quote | None]:
-    """Lock the request, then the seller's quote (always in this order)."""
+    """Lock the request, then the seller's quote if there is one (always in this order)."""
     request = QuoteRequest.objects.select_for_update().get(pk=request.pk)
     quote = Quote.objects.select_for_update().filter(request=request, company=company).first()
+    return request, quote
+
+
+def _locked_quote(request: QuoteRequest, company) -> tuple[QuoteRequest, Quote]:
+    """`_locked` for the quote acted on, which exists."""
+    request, quote = _locked(request, company)
+    if quote is None:
+        raise Quote.DoesNotExist
     return request, quote
 
 
@@ -97,7 +105,7 @@ def quote_submit(*, request: QuoteRequest, company, actor, terms: dict) -> Quote
 def quote_decline(*, quote: Quote, user) -> Quote:
     """The buyer declines a quote (the seller may still revise it while the request is open)."""
     with transaction.atomic():
-        request, quote = _locked(quote.request, quote.company)
+        request, quote = _locked_quote(quote.request, quote.company)
         if not quote.is_live:
             raise DealError(QUOTE_NOT_LIVE % {"status": quote.status_label})
         quote.status = Quote.Status.DECLINED
@@ -111,7 +119,7 @@ def counter_send(*, quote: Quote, user, price=None, quantity=None, terms: str = 
     if price is None and quantity is None and not terms.strip():
         raise DealError(COUNTER_EMPTY)
     with transaction.atomic():
-        request, quote = _locked(quote.request, quote.company)
+        request, quote = _locked_quote(quote.request, quote.company)
         if not request.is_open:
             raise DealError(REQUEST_NOT_OPEN)
         if not quote.is_live:
@@ -138,7 +146,7 @@ def counter_send(*, quote: Quote, user, price=None, quantity=None, terms: str = 
 def counter_answer(*, counter: CounterOffer, company, actor, accept: bool) -> CounterOffer:
     """The seller accepts the counter-offer (a revision with its figures) or declines it."""
     with transaction.atomic():
-        request, quote = _locked(counter.quote.request, company)
+        request, quote = _locked_quote(counter.quote.request, company)
         counter = CounterOffer.objects.select_for_update().get(pk=counter.pk, quote=quote)
         if not request.is_open:
             raise DealError(REQUEST_NOT_OPEN)
@@ -168,7 +176,7 @@ def counter_answer(*, counter: CounterOffer, company, actor, accept: bool) -> Co
 
 
 def _agreed(quote: Quote, request: QuoteRequest) -> SellerGroup:
-    lines = [
+    lines: list[CartLine] = [
         AgreedLine(
             listing_id=None,
             title=request.title[:200],
@@ -205,7 +213,7 @@ def quote_accept(
     there, on the order. A second submit of the same form returns the same order.
     """
     with transaction.atomic():
-        request, quote = _locked(quote.request, quote.company)
+        request, quote = _locked_quote(quote.request, quote.company)
         if quote.is_accepted and quote.order and quote.order.checkout_token == checkout_token:
             return quote.order
         if not request.is_open:

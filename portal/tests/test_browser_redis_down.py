@@ -8,6 +8,7 @@ is then stopped (connections refused): the shared Redis of the machine is never 
 import re
 import time
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -158,7 +159,7 @@ def test_with_redis_stopped_the_portal_works_and_mails_go_out_once_it_is_back(
     # Redis is back: the drain (run by beat every minute) sends every queued mail; more
     # runs, and a late publish of each, send nothing again.
     private_redis.start()
-    later = timezone.now() + timezone.timedelta(minutes=1)
+    later = timezone.now() + timedelta(minutes=1)
     sent = outbox_drain(now=later)
     again = outbox_drain(now=later) + sum(mail_send(email_id=pk, now=later) for pk in queued)
 

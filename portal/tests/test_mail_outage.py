@@ -5,6 +5,7 @@ connection refused), then accepting.
 """
 
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -42,10 +43,10 @@ def test_a_privacy_mail_and_an_order_mail_wait_for_the_mail_server_and_go_once(
     assert smtp.messages == []
     assert set(Email.objects.values_list("status", flat=True)) == {STATUS.requeued}
     smtp.start()
-    later = timezone.now() + timezone.timedelta(minutes=5)
+    later = timezone.now() + timedelta(minutes=5)
 
     assert outbox_drain(now=later) == 2
-    assert outbox_drain(now=later + timezone.timedelta(hours=1)) == 0
+    assert outbox_drain(now=later + timedelta(hours=1)) == 0
 
     assert Counter(smtp.recipients()) == Counter({"guest@example.kz": 1, "buyer@example.kz": 1})
     texts = "\n".join(content for _rcpt, content in smtp.messages)

@@ -1,5 +1,6 @@
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -45,7 +46,7 @@ def test_a_guest_request_counts_only_after_its_email_link(
 
     data_request.refresh_from_db()
     assert data_request.status == "verified"
-    assert data_request.due_at - data_request.verified_at == timezone.timedelta(days=10)
+    assert data_request.due_at - data_request.verified_at == timedelta(days=10)
 
 
 def test_a_tampered_confirmation_link_is_refused(client, django_capture_on_commit_callbacks):
@@ -179,7 +180,7 @@ def test_overdue_requests_are_flagged_in_admin(client):
     staff = UserFactory(is_staff=True, is_superuser=True)
     late = DataRequest.objects.create(
         kind="access", email="late@mail.kz", status="verified",
-        due_at=timezone.now() - timezone.timedelta(days=1),
+        due_at=timezone.now() - timedelta(days=1),
     )  # fmt: skip
     DataRequest.objects.create(kind="access", email="fine@mail.kz", status="verified")
     sign_in_with_second_factor(client, staff)
