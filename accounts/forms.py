@@ -20,7 +20,6 @@ from accounts.validators import (
     validate_kz_phone,
 )
 from privacy.models import PolicyVersion, Purpose
-from privacy.registry import LegalBasis
 from privacy.selectors import document_current, policy_current
 
 ACCEPT_POLICY_REQUIRED_MESSAGE = _(
@@ -361,7 +360,7 @@ class ConsentChangeForm(forms.Form):
     """Grant or withdraw consent to one optional, consent-based purpose."""
 
     purpose = forms.ModelChoiceField(
-        queryset=Purpose.objects.filter(legal_basis=LegalBasis.CONSENT, is_required=False),
+        queryset=Purpose.objects.filter(Purpose.CHANGEABLE),
         to_field_name="code",
         error_messages={"invalid_choice": PURPOSE_NOT_OPTIONAL_MESSAGE},
     )

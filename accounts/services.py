@@ -20,7 +20,6 @@ from accounts.models import Company, DeliveryRegion, User
 from accounts.selectors import seller_summary_cache_key
 from privacy.legal import signup_acceptances_record
 from privacy.models import ConsentEvent, DataRequest, Purpose
-from privacy.registry import LegalBasis
 from privacy.selectors import consent_current, policy_current
 from privacy.services import (
     ConsentError,
@@ -212,10 +211,10 @@ def consent_change(
     Return the new ledger event, or None when the consent already was in that state.
     Required purposes are refused: withdrawing them is closing the account.
     """
-    if purpose.is_required:
-        raise ConsentError(CONSENT_REQUIRED_MESSAGE)
-    if purpose.legal_basis != LegalBasis.CONSENT:
-        raise ConsentError(CONSENT_NOT_OPTIONAL_MESSAGE)
+    if not purpose.changeable:
+        raise ConsentError(
+            CONSENT_REQUIRED_MESSAGE if purpose.is_required else CONSENT_NOT_OPTIONAL_MESSAGE
+        )
     with transaction.atomic():
         current = consent_current(user=user).get(purpose.code)
         if (current is not None and current.granted) == grant:

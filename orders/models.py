@@ -64,6 +64,9 @@ class Order(BuyerCompanyDetails, InvoiceDetails, models.Model):
         Status.COMPLETED: {Status.SHIPPED},
         Status.CANCELLED: {Status.NEW, Status.CONFIRMED},
     }
+    # An order is open while the workflow can still move it (until completed or cancelled):
+    # its contract runs, so the buyer's data is kept for it (orders/personal_data.py).
+    OPEN: tuple[str, ...] = tuple(sorted(set().union(*ALLOWED_FROM.values())))
     # Where the seller has confirmed the order: an invoice for payment may be issued.
     INVOICED = {Status.CONFIRMED, Status.SHIPPED, Status.COMPLETED}
 

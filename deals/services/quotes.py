@@ -2,8 +2,11 @@
 and accepting a quote, which places the order through the orders app's own service.
 """
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.services import user_touch
@@ -12,9 +15,11 @@ from deals.models import MAX_TOTAL, MAX_UNIT_PRICE, CounterOffer, Quote, QuoteRe
 from deals.services.base import DealError
 from deals.services.requests import REQUEST_NOT_OPEN, _close
 from listings.models import Listing
+from listings.money import money_format
 from orders.cart import AgreedLine, CartLine, SellerGroup
 from orders.models import Order
 from orders.services import OrderError, order_place
+from portal.text_types import StrOrPromise
 
 QUOTE_NOT_LIVE = _("This quote is “%(status)s”: it can no longer be changed.")
 QUOTE_ACCEPTED = _("This quote is accepted: it can no longer be revised.")
@@ -30,16 +35,20 @@ COUNTER_ANSWERED = _("This counter-offer has been answered already.")
 DELIVERY_LINE = _("Delivery: %(terms)s")
 
 
-def money_text(value) -> str:
-    return f"{value:,.2f}".replace(",", "\u00a0")
+def amount_limit(message, maximum: Decimal) -> StrOrPromise:
+    """Return `message` with its %(max)s, the amount written in the reader's language.
+
+    Lazy: form fields made at import time show it in the language of each request.
+    """
+    return lazy(lambda: message % {"max": money_format(maximum, sign=False)}, str)()
 
 
 def terms_check(*, price, quantity, delivery_cost, valid_until, **_other) -> None:
     """Refuse figures an order could not hold, and a validity date in the past."""
     if price > MAX_UNIT_PRICE:
-        raise DealError(PRICE_TOO_LARGE % {"max": money_text(MAX_UNIT_PRICE)})
+        raise DealError(amount_limit(PRICE_TOO_LARGE, MAX_UNIT_PRICE))
     if price * quantity + delivery_cost > MAX_TOTAL:
-        raise DealError(TOTAL_TOO_LARGE % {"max": money_text(MAX_TOTAL)})
+        raise DealError(amount_limit(TOTAL_TOO_LARGE, MAX_TOTAL))
     if valid_until < timezone.localdate():
         raise DealError(VALID_UNTIL_PAST)
 

@@ -13,8 +13,8 @@ from listings.tests.factories import ListingFactory
 from orders import services
 from orders.models import Order, OrderEvent, SellerOption
 from orders.tests.conftest import checkout_token, send_order
+from privacy.hashing import email_hash
 from privacy.models import ConsentEvent
-from privacy.services import email_hash
 
 pytestmark = pytest.mark.django_db
 

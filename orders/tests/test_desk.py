@@ -8,8 +8,8 @@ from django.contrib.messages import get_messages
 from orders import forms, services
 from orders.models import Order, OrderEvent, SellerOption
 from orders.tests.factories import OrderFactory, OrderItemFactory, OrderMessageFactory
+from privacy.hashing import email_hash
 from privacy.models import DisclosureEvent
-from privacy.services import email_hash
 
 pytestmark = pytest.mark.django_db
 

@@ -13,6 +13,7 @@ Two kinds of text, translated two ways (README, "Languages"):
 from datetime import timedelta
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -38,6 +39,10 @@ class Purpose(models.Model):
     REVIEWS = "reviews"
     FRAUD = "fraud"
     LEGAL = "legal"
+
+    # The purposes a person may simply grant or withdraw (and an objection stops): optional
+    # and consent-based. The one rule, for queries and for a purpose at hand.
+    CHANGEABLE = Q(legal_basis=LegalBasis.CONSENT, is_required=False)
 
     code = models.SlugField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -96,6 +101,11 @@ class Purpose(models.Model):
     @property
     def rests_on_law(self) -> bool:
         return self.legal_basis == LegalBasis.LEGAL_OBLIGATION
+
+    @property
+    def changeable(self) -> bool:
+        """Whether a person may simply grant or withdraw it (`CHANGEABLE`, above)."""
+        return self.rests_on_consent and not self.is_required
 
     @property
     def allows_objection(self) -> bool:

@@ -57,7 +57,7 @@ def _answer_withdrawal(data_request: DataRequest) -> list[str]:
     purposes = Purpose.objects.filter(legal_basis=LegalBasis.CONSENT)
     if data_request.kind == DataRequest.Kind.OBJECTION:
         # An objection stops everything the person may refuse: the optional purposes.
-        purposes = purposes.filter(is_required=False)
+        purposes = purposes.filter(Purpose.CHANGEABLE)
     codes = list(purposes.values_list("code", flat=True))
     text = f"Data request #{data_request.pk}: {data_request.get_kind_display()}"
     for code in codes:

@@ -8,8 +8,8 @@ from accounts.tests.factories import UserFactory, sign_in_with_second_factor
 from listings.models import Listing, Review
 from listings.tests.factories import ReviewFactory
 from orders.tests.factories import OrderFactory
+from privacy.hashing import email_hash
 from privacy.models import DisclosureEvent
-from privacy.services import email_hash
 from support.models import CallbackRequest, Complaint, ComplaintAction, Feedback
 from support.tests.factories import (
     CallbackRequestFactory,

@@ -3,8 +3,8 @@
 import pytest
 
 from accounts.tests.factories import UserFactory
+from privacy.hashing import email_hash
 from privacy.models import ConsentEvent
-from privacy.services import email_hash
 from support import forms, texts, views
 from support.models import CallbackRequest, Feedback
 from support.tests.form_helpers import form_errors

@@ -6,8 +6,8 @@ from accounts.tests.factories import CompanyFactory, UserFactory
 from listings.models import Listing
 from listings.tests.factories import ListingFactory, ReviewFactory
 from orders.tests.factories import OrderFactory
+from privacy.hashing import email_hash
 from privacy.models import ConsentEvent
-from privacy.services import email_hash
 from support import forms, selectors, texts, views
 from support.models import Complaint
 from support.tests.form_helpers import form_errors
