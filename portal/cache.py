@@ -25,6 +25,7 @@ and the short cap bounds how long another process may show a copy that admin has
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable
 from typing import TypeVar, cast
@@ -33,6 +34,7 @@ from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
+from django.db import transaction
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -46,6 +48,7 @@ REDIS_DOWN = (RedisConnectionError, RedisTimeoutError, OSError)
 FORGET_LIMIT = 10_000
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 
 def cached(key: str, compute: Callable[[], T], *, timeout: float | None) -> T:
@@ -54,6 +57,22 @@ def cached(key: str, compute: Callable[[], T], *, timeout: float | None) -> T:
     Django's `cache.get_or_set`, typed: it answers None only when `compute` does.
     """
     return cast(T, cache.get_or_set(key, compute, timeout=timeout))
+
+
+def forget_on_commit(*keys: str) -> None:
+    """Delete these cached entries once the current transaction commits (at once outside one).
+
+    A cache that is down has nothing to forget: its entries expire.
+    """
+
+    def forget() -> None:
+        try:
+            cache.delete_many(keys)
+        except Exception:
+            logger.warning("Cache unavailable: %s not deleted", keys, exc_info=True)
+
+    if keys:
+        transaction.on_commit(forget)
 
 
 _forget_lock = threading.Lock()

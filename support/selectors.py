@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Company
 from listings.models import Listing, Review
 from orders.models import Order
+from portal.errors import ShownError
 from portal.text_types import StrOrPromise
 from support.models import CallbackRequest, Complaint, Feedback
 
@@ -44,12 +45,8 @@ TARGET_MAX_LENGTH = 500
 _PK_MAX_DIGITS = 18
 
 
-class TargetError(Exception):
+class TargetError(ShownError):
     """A complaint target that cannot be found; `message` is safe to show."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

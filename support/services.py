@@ -22,6 +22,7 @@ from listings.models import Listing, Review
 from listings.rules import Rule
 from listings.services import listings_block, review_set_hidden
 from outbox.services import mail_queue
+from portal.errors import ShownError
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import normalise_email
 from privacy.services import consent_grant, site_url
@@ -38,12 +39,8 @@ REJECT_NEEDS_REASON = _("Give the reason for rejecting: the reporter is told it.
 MODERATION_NEEDS_RULE = _("Choose the rule that is broken: every moderation decision cites one.")
 
 
-class SupportError(Exception):
+class SupportError(ShownError):
     """A refused support step; `message` is safe to show to staff."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def _signed_in(user):
