@@ -22,17 +22,13 @@ from orders.models import Order
 from outbox.services import mail_send, outbox_drain
 from portal.breaker import breaker_for
 from portal.celery import app
+from portal.tests.helpers import publisher_pools_reset
 from portal.tests.redis_server import PrivateRedis
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _reset_publisher_pools():
-    app._pool = None
-    app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -46,10 +42,10 @@ def private_redis(settings):
     }
     previous = (app.conf.broker_url, app.conf.task_always_eager)
     app.conf.broker_url, app.conf.task_always_eager = server.url(), False
-    _reset_publisher_pools()
+    publisher_pools_reset()
     yield server
     app.conf.broker_url, app.conf.task_always_eager = previous
-    _reset_publisher_pools()
+    publisher_pools_reset()
     server.stop()
 
 

@@ -14,20 +14,10 @@ from post_office.models import STATUS, Email
 from orders import services as order_services
 from orders.tests.factories import OrderFactory
 from outbox.services import outbox_drain
-from outbox.tests.smtp import SmtpSink
 from portal.celery import app
 from privacy.services import data_request_submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def smtp(settings):
-    sink = SmtpSink()
-    for name, value in sink.settings().items():
-        setattr(settings, name, value)
-    yield sink
-    sink.stop()
 
 
 def test_a_privacy_mail_and_an_order_mail_wait_for_the_mail_server_and_go_once(

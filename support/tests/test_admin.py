@@ -23,14 +23,6 @@ pytestmark = pytest.mark.django_db
 COMPLAINTS = "/admin/support/complaint/"
 
 
-@pytest.fixture
-def staff_client(client):
-    admin = UserFactory(is_staff=True, is_superuser=True)
-    sign_in_with_second_factor(client, admin)
-    client.admin = admin
-    return client
-
-
 def _act(client, url, action, objects, **extra):
     data = {"action": action, ACTION_CHECKBOX_NAME: [o.pk for o in objects], **extra}
     return client.post(url, data, follow=True)

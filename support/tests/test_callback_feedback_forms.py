@@ -3,11 +3,11 @@
 import pytest
 
 from accounts.tests.factories import UserFactory
+from portal.tests.helpers import form_errors
 from privacy.hashing import email_hash
 from privacy.models import ConsentEvent
 from support import forms, texts, views
 from support.models import CallbackRequest, Feedback
-from support.tests.form_helpers import form_errors
 
 pytestmark = pytest.mark.django_db
 

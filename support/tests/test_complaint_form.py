@@ -6,11 +6,11 @@ from accounts.tests.factories import CompanyFactory, UserFactory
 from listings.models import Listing
 from listings.tests.factories import ListingFactory, ReviewFactory
 from orders.tests.factories import OrderFactory
+from portal.tests.helpers import form_errors
 from privacy.hashing import email_hash
 from privacy.models import ConsentEvent
 from support import forms, selectors, texts, views
 from support.models import Complaint
-from support.tests.form_helpers import form_errors
 
 pytestmark = pytest.mark.django_db
 
