@@ -8,24 +8,37 @@ MANAGE := $(BIN)/python manage.py
 STACK_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_stack \
 	REDIS_URL=redis://127.0.0.1:6379/2 PORT=$(PORT)
 
-.PHONY: run test lint format stack install clean messages lighthouse
+.PHONY: run test lint format stack install lock clean messages lighthouse
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# Installs exactly the locked versions, every transitive dependency with its hash.
+$(VENV)/.installed: requirements-dev.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
 install: $(VENV)/.installed
+
+# After changing a pin in requirements.txt or requirements-dev.txt: compile the locks again
+# (pip-tools, from PyPI alone, whatever indexes the local pip configuration adds).
+PIP_COMPILE := env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(BIN)/pip-compile --quiet \
+	--generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url
+lock: $(VENV)/.installed
+	$(PIP_COMPILE) --output-file=requirements.lock requirements.txt
+	$(PIP_COMPILE) --output-file=requirements-dev.lock requirements-dev.txt
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
 	DJANGO_DEBUG=1 $(MANAGE) seed_demo --if-empty
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# ruff; mypy over services, selectors and registries (pyproject.toml; the settings need
+# DJANGO_DEBUG=1 without a SECRET_KEY); the size limits; locks that match the pins.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=1 $(BIN)/mypy
+	$(BIN)/python .ci/sizes.py
+	$(BIN)/python .ci/lock_check.py
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

@@ -128,6 +128,64 @@ def admin_client(admin_user):
     return sign_in_with_second_factor(Client(), admin_user)
 
 
+# --- People and servers that tests of several apps need (an app may define its own) -------
+
+
+@pytest.fixture
+def seller(db):
+    """A signed-up seller: verified e-mail, accepted policy, with a company."""
+    from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
+
+    return CompanyFactory(owner=accept_policy(UserFactory())).owner
+
+
+@pytest.fixture
+def company(seller):
+    return seller.company
+
+
+@pytest.fixture
+def seller_client(client, seller):
+    client.force_login(seller)
+    return client
+
+
+@pytest.fixture
+def buyer(db):
+    from accounts.tests.factories import UserFactory, accept_policy
+
+    return accept_policy(UserFactory())
+
+
+@pytest.fixture
+def buyer_client(client, buyer):
+    client.force_login(buyer)
+    return client
+
+
+@pytest.fixture
+def staff_client(client):
+    """A client of a superuser who passed the second factor; the user is `client.admin`."""
+    from accounts.tests.factories import UserFactory, sign_in_with_second_factor
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    sign_in_with_second_factor(client, admin)
+    client.admin = admin
+    return client
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server the portal sends to, not started yet (so it refuses connections)."""
+    from outbox.tests.smtp import SmtpSink
+
+    sink = SmtpSink()
+    for name, value in sink.settings().items():
+        setattr(settings, name, value)
+    yield sink
+    sink.stop()
+
+
 @pytest.fixture
 def replace_erase(monkeypatch):
     """Return `replace(key, erase)`: the registry source `key` erases with `erase` instead.

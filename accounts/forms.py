@@ -1,5 +1,7 @@
 """Forms of accounts: validation only. Saving is the services' job."""
 
+from decimal import Decimal
+
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.urls import reverse
@@ -18,7 +20,6 @@ from accounts.validators import (
     validate_kz_phone,
 )
 from privacy.models import PolicyVersion, Purpose
-from privacy.registry import LegalBasis
 from privacy.selectors import document_current, policy_current
 
 ACCEPT_POLICY_REQUIRED_MESSAGE = _(
@@ -330,7 +331,7 @@ class DeliveryRegionsForm(forms.Form):
                 self.add_error(f"cost_{region}", DELIVERY_COST_WITHOUT_REGION)
         return cleaned
 
-    def regions(self) -> dict[str, object]:
+    def regions(self) -> dict[str, Decimal | None]:
         data = self.cleaned_data
         return {r: data.get(f"cost_{r}") for r in Region.values if data.get(f"deliver_{r}")}
 
@@ -359,7 +360,7 @@ class ConsentChangeForm(forms.Form):
     """Grant or withdraw consent to one optional, consent-based purpose."""
 
     purpose = forms.ModelChoiceField(
-        queryset=Purpose.objects.filter(legal_basis=LegalBasis.CONSENT, is_required=False),
+        queryset=Purpose.objects.filter(Purpose.CHANGEABLE),
         to_field_name="code",
         error_messages={"invalid_choice": PURPOSE_NOT_OPTIONAL_MESSAGE},
     )

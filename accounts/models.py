@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
@@ -31,12 +33,14 @@ class UserManager(DjangoUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email=None, password=None, **extra_fields):
+    # By e-mail, as Django documents for a custom user without a username; the stubs type
+    # the username-first signature of Django's own UserManager.
+    def create_user(self, email=None, password=None, **extra_fields):  # type: ignore[override]
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
-    def create_superuser(self, email=None, password=None, **extra_fields):
+    def create_superuser(self, email=None, password=None, **extra_fields):  # type: ignore[override]
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
@@ -45,7 +49,9 @@ class UserManager(DjangoUserManager):
 class User(AbstractUser):
     """A person using the portal; the e-mail address is the login."""
 
-    username = None
+    # Removes AbstractUser's field, as Django documents for an e-mail login; the stubs type
+    # the attribute as the field's str.
+    username = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
     phone = PhoneNumberField(_("phone"), blank=True)
@@ -69,7 +75,7 @@ class User(AbstractUser):
         help_text=_("Moves on every login, request, order and message; drives retention."),
     )
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -199,7 +205,7 @@ class DeliveryRegion(models.Model):
 
     @property
     def region_label(self) -> str:
-        return dict(Region.choices).get(self.region, self.region)
+        return self.get_region_display()
 
     @property
     def by_agreement(self) -> bool:

@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 
+from privacy.export import subject_export
 from privacy.models import ConsentEvent, Purpose
-from privacy.registry import LegalBasis, Subjects
+from privacy.registry import Subjects
 from privacy.selectors import (
     consent_current,
     consent_given,
@@ -13,7 +14,6 @@ from privacy.selectors import (
     disclosure_list,
     purpose_list,
 )
-from privacy.services import subject_export
 
 
 def email_verified(user) -> bool:
@@ -54,7 +54,7 @@ class ConsentRow:
     @property
     def changeable(self) -> bool:
         """Whether the person may simply grant or withdraw it (optional, consent-based)."""
-        return not self.purpose.is_required and self.purpose.legal_basis == LegalBasis.CONSENT
+        return self.purpose.changeable
 
 
 def consent_overview(*, user) -> list[ConsentRow]:

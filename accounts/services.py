@@ -5,11 +5,10 @@ the ledger rows that the change owes to the privacy engine (consent events, data
 requests), so a change is never recorded without its audit row, nor the other way round.
 """
 
-import logging
 from datetime import timedelta
+from decimal import Decimal
 
 from allauth.usersessions.models import UserSession
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -17,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company, DeliveryRegion, User
 from accounts.selectors import seller_summary_cache_key
+from portal.cache import forget_on_commit
 from privacy.legal import signup_acceptances_record
 from privacy.models import ConsentEvent, DataRequest, Purpose
-from privacy.registry import LegalBasis
 from privacy.selectors import consent_current, policy_current
 from privacy.services import (
     ConsentError,
@@ -42,8 +41,6 @@ CONSENT_REQUIRED_MESSAGE = _(
     "This purpose is required for an account: withdrawing it means closing the account."
 )
 CONSENT_NOT_OPTIONAL_MESSAGE = _("Consent to this purpose cannot be changed here.")
-
-logger = logging.getLogger(__name__)
 
 
 def user_signup_record(
@@ -161,8 +158,7 @@ def company_save(
         created = company.pk is None
         company.save()
         if created:
-            key = seller_summary_cache_key(owner.pk)
-            transaction.on_commit(lambda: cache_forget(key))
+            forget_on_commit(seller_summary_cache_key(owner.pk))
     return company
 
 
@@ -170,7 +166,7 @@ def company_save(
 COMPANY_DETAILS = ("bank_name", "bic", "iban", "vat_rate", "whatsapp", "telegram")
 
 
-def company_delivery_save(*, company: Company, regions: dict[str, object]) -> None:
+def company_delivery_save(*, company: Company, regions: dict[str, Decimal | None]) -> None:
     """Replace the regions the seller delivers to: {region: cost, or None for by agreement}."""
     with transaction.atomic():
         DeliveryRegion.objects.filter(company=company).delete()
@@ -178,14 +174,6 @@ def company_delivery_save(*, company: Company, regions: dict[str, object]) -> No
             DeliveryRegion(company=company, region=region, cost=cost)
             for region, cost in regions.items()
         )
-
-
-def cache_forget(*keys: str) -> None:
-    """Delete cached entries; a cache that is down has nothing to forget (they expire)."""
-    try:
-        cache.delete_many(keys)
-    except Exception:
-        logger.warning("Cache unavailable: %s not deleted", keys, exc_info=True)
 
 
 def company_verification_set(*, companies, verified: bool) -> int:
@@ -211,10 +199,10 @@ def consent_change(
     Return the new ledger event, or None when the consent already was in that state.
     Required purposes are refused: withdrawing them is closing the account.
     """
-    if purpose.is_required:
-        raise ConsentError(CONSENT_REQUIRED_MESSAGE)
-    if purpose.legal_basis != LegalBasis.CONSENT:
-        raise ConsentError(CONSENT_NOT_OPTIONAL_MESSAGE)
+    if not purpose.changeable:
+        raise ConsentError(
+            CONSENT_REQUIRED_MESSAGE if purpose.is_required else CONSENT_NOT_OPTIONAL_MESSAGE
+        )
     with transaction.atomic():
         current = consent_current(user=user).get(purpose.code)
         if (current is not None and current.granted) == grant:

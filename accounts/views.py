@@ -14,8 +14,8 @@ from cookie_consent.processor import CookiesProcessor
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -223,9 +223,7 @@ def consent_text_shown(purpose, *, grant):
 @email_verified_required
 def purpose_object(request):
     """Object to a purpose that rests on the portal's legitimate interest (staff answer it)."""
-    purpose = Purpose.objects.filter(code=request.POST.get("purpose", "")).first()
-    if purpose is None:
-        raise Http404
+    purpose = get_object_or_404(Purpose, code=request.POST.get("purpose", ""))
     try:
         services.purpose_object(user=request.user, purpose=purpose)
     except ConsentError as error:
@@ -240,10 +238,7 @@ def purpose_object(request):
 @email_verified_required
 def consent_withdraw_required(request, purpose):
     """Confirm, with the password, the withdrawal of a required purpose: it closes the account."""
-    try:
-        purpose = Purpose.objects.get(code=purpose, is_required=True)
-    except Purpose.DoesNotExist:
-        raise Http404 from None
+    purpose = get_object_or_404(Purpose, code=purpose, is_required=True)
     return _close_account_page(request, withdrawn_purpose=purpose)
 
 

@@ -27,7 +27,7 @@ from deals.services.quotes import (
     PRICE_TOO_LARGE,
     TOTAL_TOO_LARGE,
     VALID_UNTIL_PAST,
-    money_text,
+    amount_limit,
 )
 from deals.services.requests import CHOOSE_SELLERS, NEEDED_BY_PAST
 from listings.models import Category, Listing
@@ -72,7 +72,7 @@ def _quantity_field(label, **kwargs) -> forms.IntegerField:
 
 
 def _money_field(label, *, maximum: Decimal, too_large, invalid=AMOUNT_INVALID, **kw):
-    large = too_large % {"max": money_text(maximum)}
+    large = amount_limit(too_large, maximum)
     return forms.DecimalField(
         label=label,
         min_value=Decimal(0),
@@ -246,7 +246,7 @@ class QuoteForm(forms.Form):
         price, quantity = cleaned.get("price"), cleaned.get("quantity")
         delivery = cleaned.get("delivery_cost") or Decimal(0)
         if price is not None and quantity and price * quantity + delivery > MAX_TOTAL:
-            self.add_error("price", TOTAL_TOO_LARGE % {"max": money_text(MAX_TOTAL)})
+            self.add_error("price", amount_limit(TOTAL_TOO_LARGE, MAX_TOTAL))
         return cleaned
 
 

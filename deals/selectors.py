@@ -9,7 +9,6 @@ import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
 from django.db.models import (
     Avg,
     Count,
@@ -33,6 +32,7 @@ from deals.models import Conversation, Message, Quote, QuoteRequest, Recipient, 
 from listings.models import Category, Listing, Review
 from orders.models import Order, OrderMessage
 from orders.selectors import unread_message_count
+from portal.cache import cached
 
 INBOX_LIMIT = 100
 UNREAD_CACHE_SECONDS = 300
@@ -254,7 +254,7 @@ def _deals_unread(user) -> int:
             read_at__isnull=True,
         ).count()
 
-    return cache.get_or_set(unread_cache_key(user.pk), count, timeout=UNREAD_CACHE_SECONDS)
+    return cached(unread_cache_key(user.pk), count, timeout=UNREAD_CACHE_SECONDS)
 
 
 def unread_total(*, user) -> int:
@@ -328,8 +328,7 @@ def seller_response_stats(*, company, now=None) -> ResponseStats:
         .values("received", "quoted", "asked", "replied")
         .first()
     )
-    total = row["received"] + row["asked"] if row else 0
-    if not total:
+    if not row or not (total := row["received"] + row["asked"]):
         return ResponseStats(rate=None, median=None)
     answered = row["quoted"] + row["replied"]
     median = _median_answer_time(company, since) if answered else None

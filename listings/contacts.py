@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-import phonenumbers
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
+from accounts.phones import phone_format, phone_uri
 from listings import selectors
 from portal.lookups import found_or_404
 
@@ -37,20 +37,14 @@ class Contacts:
     telegram: str
 
 
-def _phone_text(number) -> str:
-    if not number:
-        return ""
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
 def seller_contacts_of(company) -> Contacts:
     """Return the company's contacts with the links a phone opens them with."""
     phone = company.contact_phone
     whatsapp = company.whatsapp
     telegram = company.telegram.lstrip("@")
     return Contacts(
-        phone=_phone_text(phone),
-        phone_link=f"tel:{phone.as_e164}" if phone else "",
+        phone=phone_format(phone),
+        phone_link=phone_uri(phone),
         email=company.contact_email,
         # wa.me takes the number in international form without "+" (WhatsApp's own format).
         whatsapp_link=f"https://wa.me/{whatsapp.as_e164.lstrip('+')}" if whatsapp else "",

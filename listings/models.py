@@ -163,6 +163,9 @@ class Listing(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ListingQuerySet.as_manager()
+    # Set on the listings of result cards by listings.selectors.cards.
+    cover_name: str
+    cover_url: str
 
     class Meta:
         ordering = ["-published_at", "-id"]

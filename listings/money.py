@@ -7,6 +7,9 @@ the rule (listings show prices; orders, carts and e-mails show sums and totals).
 - Whole tenge without decimals; otherwise two, after the language's decimal sign
   («9 500 000,50 ₸»).
 - The sign after the amount, joined by a no-break space so it never wraps alone.
+
+Documents (the invoice) always show two decimals and write the currency in words, and a
+message that already says «₸» takes the number alone: `cents` and `sign` ask for that.
 """
 
 from decimal import Decimal, InvalidOperation
@@ -18,7 +21,9 @@ CURRENCY_SIGN = "₸"
 _CENT = Decimal("0.01")
 
 
-def money_format(amount, *, language: str | None = None) -> str:
+def money_format(
+    amount, *, language: str | None = None, cents: bool = False, sign: bool = True
+) -> str:
     """Return `amount` (a number of tenge) written for `language` (default: the active one).
 
     Return "" for None or a value that is not a number: nothing is shown rather than junk.
@@ -29,8 +34,8 @@ def money_format(amount, *, language: str | None = None) -> str:
         value = Decimal(str(amount)).quantize(_CENT)
     except (InvalidOperation, ValueError):
         return ""
-    decimals = 0 if value == value.to_integral_value() else 2
+    decimals = 0 if value == value.to_integral_value() and not cents else 2
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         number = formats.number_format(value, decimal_pos=decimals, force_grouping=True)
-    return f"{number}\xa0{CURRENCY_SIGN}"
+    return f"{number}\xa0{CURRENCY_SIGN}" if sign else number

@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.errors import ShownError
+
 MAX_TIERS = 5
 MAX_PRICE = Decimal("999999999999.99")  # the DecimalField(14, 2) of prices
 
@@ -30,12 +32,8 @@ TIERS_ON_REQUEST = _("A listing with the price on request has no wholesale price
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
-class TierError(ValueError):
+class TierError(ShownError, ValueError):
     """Tiers that cannot be read; `message` is shown to the seller."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ from PIL import Image, ImageOps
 from accounts.selectors import company_of, email_verified
 from listings.models import Listing, ListingImage, PriceTier, Review
 from listings.rules import Rule
+from portal.errors import ShownError
+from portal.text_types import StrOrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -46,12 +48,8 @@ REVIEW_OWN_COMPANY = _("You cannot review your own company.")
 REVIEW_ALREADY = _("You have already reviewed this seller.")
 
 
-class ListingError(Exception):
+class ListingError(ShownError):
     """A refused change to a listing; `message` is safe to show to the seller."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class ReviewError(ListingError):
@@ -74,7 +72,7 @@ LISTING_FIELDS = (
 )
 
 
-def publish_refusal(*, user) -> str | None:
+def publish_refusal(*, user) -> StrOrPromise | None:
     """Return why the user may not publish listings, or None when they may."""
     if company_of(user) is None:
         return PUBLISH_NEEDS_COMPANY

@@ -28,6 +28,11 @@ STARTED_MESSAGE = _("“%(name)s”: %(status)s, to %(count)s people as of now."
 CANCELLED_MESSAGE = _("“%(name)s” is cancelled: no more e-mails go out.")
 
 
+def _editable(campaign) -> bool:
+    """A campaign and its blocks change only while it is a draft (or being added)."""
+    return campaign is None or campaign.is_draft
+
+
 class BlockInline(TranslationStackedInline):
     model = Block
     form = BlockAdminForm
@@ -36,13 +41,13 @@ class BlockInline(TranslationStackedInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request, obj=None):
-        return (obj is None or obj.is_draft) and super().has_add_permission(request, obj)
+        return _editable(obj) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return (obj is None or obj.is_draft) and super().has_change_permission(request, obj)
+        return _editable(obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return (obj is None or obj.is_draft) and super().has_delete_permission(request, obj)
+        return _editable(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Campaign)
@@ -59,7 +64,7 @@ class CampaignAdmin(TranslationAdmin):
     readonly_fields = STATE_FIELDS
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and not obj.is_draft:
+        if not _editable(obj):
             return (*self.STATE_FIELDS, "name", *self._translated("subject"), "languages",
                     "regions", "role", "categories", "scheduled_at")  # fmt: skip
         return self.STATE_FIELDS
@@ -69,7 +74,7 @@ class CampaignAdmin(TranslationAdmin):
         return [f"{name}_{code}" for code in ("ru", "kk", "en")]
 
     def has_delete_permission(self, request, obj=None):
-        return (obj is None or obj.is_draft) and super().has_delete_permission(request, obj)
+        return _editable(obj) and super().has_delete_permission(request, obj)
 
     def has_send_permission(self, request):
         return request.user.has_perm("mailings.send_campaign")

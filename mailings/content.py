@@ -63,9 +63,9 @@ def _block_listings(block: Block) -> list[Listing]:
         )
         return [listing for listing in picked if listing.pk in visible][: block.limit]
     listings = Listing.objects.visible().select_related("category")
-    if block.category_id:
+    if block.category is not None:
         tree = category_tree()
-        node = tree.by_id.get(block.category_id, block.category)
+        node = tree.by_id.get(block.category.pk, block.category)
         listings = listings.filter(category_id__in=tree.subtree_ids(node))
     if block.region:
         listings = listings.filter(region=block.region)

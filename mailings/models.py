@@ -18,7 +18,9 @@ from listings.models import Category, Listing
 MAX_LISTINGS_PER_BLOCK = 12
 
 
-class Campaign(models.Model):
+# The managers of models with translated fields (mailings/translation.py) are classes that
+# django-modeltranslation makes at run time: the stubs cannot resolve them.
+class Campaign(models.Model):  # type: ignore[django-manager-missing]
     """One mailing to the people who consent to marketing, narrowed by its filters."""
 
     class Status(models.TextChoices):
@@ -37,6 +39,7 @@ class Campaign(models.Model):
         _("name"), max_length=120, help_text=_("For staff only; recipients never see it.")
     )
     subject = models.CharField(_("subject"), max_length=200)
+    subject_ru: str  # one per language, added by django-modeltranslation
     languages = models.JSONField(
         _("languages"), default=list, blank=True, help_text=_("Empty: people of every language.")
     )
@@ -95,7 +98,7 @@ class Campaign(models.Model):
         return self.status in (self.Status.SCHEDULED, self.Status.SENDING)
 
 
-class Block(models.Model):
+class Block(models.Model):  # type: ignore[django-manager-missing]  # as Campaign's
     """A part of a campaign's e-mail: a text, a button, or a list of listings."""
 
     class Kind(models.TextChoices):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
-from django.db import transaction
+from django.db import models, transaction
 
 from accounts.models import Company
 from listings.models import MAX_ORDER_QUANTITY, Listing
@@ -30,6 +30,7 @@ MAX_QUANTITY = MAX_ORDER_QUANTITY
 def _column_max(name: str) -> Decimal:
     """Return the largest value the column of `Order.<name>` (a DecimalField) holds."""
     column = Order._meta.get_field(name)
+    assert isinstance(column, models.DecimalField), name
     whole_digits = column.max_digits - column.decimal_places
     return Decimal(10) ** whole_digits - Decimal(1).scaleb(-column.decimal_places)
 
@@ -125,7 +126,7 @@ def _lock_and_reload(session) -> bool:
 
 @dataclass
 class CartLine:
-    listing_id: int
+    listing_id: int | None  # None on a line agreed outside the cart with no listing
     title: str
     quantity: int
     added_price: Decimal | None

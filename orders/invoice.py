@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from fpdf import FPDF
 from num2words import num2words
 
+from listings.money import money_format
 from orders.models import InvoiceNumberCounter, Order
 
 # fontTools, which fpdf2 uses to embed only the glyphs used, logs each subset at INFO.
@@ -79,7 +80,7 @@ def invoice_number_assign(*, order: Order) -> Order:
 
 def money(amount: Decimal) -> str:
     """Return 1250000.5 as "1 250 000,50", as Russian documents write amounts."""
-    return f"{amount.quantize(CENT):,.2f}".replace(",", "\u00a0").replace(".", ",")
+    return money_format(amount, language="ru", cents=True, sign=False)
 
 
 def amount_in_words(amount: Decimal) -> str:

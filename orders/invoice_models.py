@@ -5,9 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
 
-# The statuses after the seller confirmed the order (values of Order.Status).
-INVOICED_STATUSES = ("confirmed", "shipped", "completed")
-
 
 class InvoiceDetails(models.Model):
     """The invoice fields of an order, given with its first invoice and kept."""
@@ -17,11 +14,6 @@ class InvoiceDetails(models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def can_invoice(self) -> bool:
-        """Whether an invoice for payment exists: the seller confirmed the final total."""
-        return self.status in INVOICED_STATUSES and self.final_total is not None
 
 
 class InvoiceNumberCounter(models.Model):

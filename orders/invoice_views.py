@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from accounts.decorators import seller_required
 from orders import selectors
 from orders.invoice import invoice_number_assign, invoice_pdf
+from portal.lookups import found_or_404
 from privacy.services import disclosure_record
 
 SELLER_REASON = _("The seller downloaded the invoice for payment of the order")
@@ -49,7 +50,7 @@ def _record(order, *, actor, actor_label, reason) -> None:
 
 @require_GET
 def buyer_invoice(request, public_id):
-    order = selectors.order_get_for_buyer(public_id=public_id, user=request.user)
+    order = found_or_404(selectors.order_get_for_buyer(public_id=public_id, user=request.user))
     if not order.can_invoice:
         raise Http404
     order = invoice_number_assign(order=order)
@@ -61,7 +62,7 @@ def buyer_invoice(request, public_id):
 @seller_required
 @require_GET
 def seller_invoice(request, company, pk):
-    order = selectors.order_get_for_seller(company=company, pk=pk)
+    order = found_or_404(selectors.order_get_for_seller(company=company, pk=pk))
     if not order.can_invoice:
         raise Http404
     order = invoice_number_assign(order=order)

@@ -1,5 +1,5 @@
-"""Orders: sellers' shipping and payment options, orders with their lines, history and
-messages. (E-mails are rows of the outbox app.)
+"""Orders with their lines, history and messages (e-mails are rows of the outbox app);
+sellers' shipping and payment options are in orders/option_models.py.
 
 An order copies everything it needs at the moment it is placed (titles, prices, units,
 the buyer's contact data), so it stays a faithful record when listings change or vanish
@@ -22,63 +22,13 @@ from listings.models import Listing
 from orders.addresses import address_city
 from orders.company_details import BuyerCompanyDetails
 from orders.invoice_models import InvoiceDetails, InvoiceNumberCounter  # noqa: F401
+from orders.option_models import PaymentMethod, SellerOption, ShippingMethod  # noqa: F401
 
 COMMENT_MAX_LENGTH = 512
 MESSAGE_MAX_LENGTH = 2000
 # The buyer's contact data an order copies from the checkout form: what the seller sees on
 # the order (each view recorded in the disclosure ledger) and what erasure anonymises.
 CONTACT_FIELDS = ("full_name", "organization", "email", "phone", "address", "comment")
-
-
-class ShippingMethod(models.TextChoices):
-    PICKUP = "pickup", _("Pickup from the seller's warehouse")
-    SELLER_DELIVERY = "seller_delivery", _("Delivery by the seller")
-    TRANSPORT_COMPANY = "transport_company", _("Transport company")
-
-
-class PaymentMethod(models.TextChoices):
-    BANK_TRANSFER = "bank_transfer", _("Bank transfer by invoice")
-    CASH_ON_DELIVERY = "cash_on_delivery", _("Cash on delivery")
-    CARD_ON_DELIVERY = "card_on_delivery", _("Card on delivery")
-
-
-class SellerOption(models.Model):
-    """One way of shipping or paying that a seller offers (or switched off), with terms."""
-
-    class Kind(models.TextChoices):
-        SHIPPING = "shipping", _("Shipping")
-        PAYMENT = "payment", _("Payment")
-
-    company = models.ForeignKey(
-        Company, verbose_name=_("seller"), on_delete=models.CASCADE, related_name="order_options"
-    )
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    method = models.CharField(_("method"), max_length=32)
-    is_enabled = models.BooleanField(_("offered"), default=True)
-    conditions = models.CharField(
-        _("conditions"),
-        max_length=255,
-        blank=True,
-        help_text=_("Shown to buyers next to the option, e.g. “free from 1,000,000 ₸”."),
-    )
-
-    class Meta:
-        ordering = ["company", "kind", "pk"]
-        verbose_name = _("shipping or payment option")
-        verbose_name_plural = _("shipping and payment options")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["company", "kind", "method"], name="order_option_once_per_seller"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.company_id}: {self.method_label}"
-
-    @property
-    def method_label(self) -> str:
-        choices = ShippingMethod if self.kind == self.Kind.SHIPPING else PaymentMethod
-        return dict(choices.choices).get(self.method, self.method)
 
 
 class OrderNumberCounter(models.Model):
@@ -108,12 +58,17 @@ class Order(BuyerCompanyDetails, InvoiceDetails, models.Model):
     # The workflow, the one place that says which status may follow which: new →
     # confirmed → shipped → completed; cancelled from new or confirmed. The services
     # enforce it (orders.services.workflow); pages ask the booleans below.
-    ALLOWED_FROM = {
+    ALLOWED_FROM: dict[str, set[str]] = {
         Status.CONFIRMED: {Status.NEW},
         Status.SHIPPED: {Status.CONFIRMED},
         Status.COMPLETED: {Status.SHIPPED},
         Status.CANCELLED: {Status.NEW, Status.CONFIRMED},
     }
+    # An order is open while the workflow can still move it (until completed or cancelled):
+    # its contract runs, so the buyer's data is kept for it (orders/personal_data.py).
+    OPEN: tuple[str, ...] = tuple(sorted(set().union(*ALLOWED_FROM.values())))
+    # Where the seller has confirmed the order: an invoice for payment may be issued.
+    INVOICED = {Status.CONFIRMED, Status.SHIPPED, Status.COMPLETED}
 
     # `number` and `checkout_token` are unique by constraints in Meta: `unique=True` would
     # add a second index of each for LIKE, which nothing asks, and every index is written
@@ -236,8 +191,13 @@ class Order(BuyerCompanyDetails, InvoiceDetails, models.Model):
         return self.can_become(Order.Status.CANCELLED)
 
     @property
+    def can_invoice(self) -> bool:
+        """Whether an invoice for payment exists: the seller confirmed the final total."""
+        return self.status in self.INVOICED and self.final_total is not None
+
+    @property
     def status_label(self) -> str:
-        return dict(Order.Status.choices).get(self.status, self.status)
+        return self.get_status_display()
 
     @property
     def is_new(self) -> bool:
@@ -268,11 +228,11 @@ class Order(BuyerCompanyDetails, InvoiceDetails, models.Model):
 
     @property
     def shipping_label(self) -> str:
-        return dict(ShippingMethod.choices).get(self.shipping_method, self.shipping_method)
+        return self.get_shipping_method_display()
 
     @property
     def payment_label(self) -> str:
-        return dict(PaymentMethod.choices).get(self.payment_method, self.payment_method)
+        return self.get_payment_method_display()
 
 
 class OrderItem(models.Model):
@@ -320,7 +280,7 @@ class OrderItem(models.Model):
 
     @property
     def unit_label(self) -> str:
-        return dict(Listing.Unit.choices).get(self.unit, self.unit)
+        return self.get_unit_display()
 
 
 class OrderEvent(models.Model):
@@ -354,7 +314,7 @@ class OrderEvent(models.Model):
 
     @property
     def status_label(self) -> str:
-        return dict(Order.Status.choices).get(self.status, self.status)
+        return self.get_status_display()
 
 
 class OrderMessage(models.Model):

@@ -58,9 +58,7 @@ def _messages_of(subjects: Subjects) -> list[Q]:
     return on_orders
 
 
-# An order is open until completed or cancelled: its contract still runs.
-OPEN_STATUSES = (Order.Status.NEW, Order.Status.CONFIRMED, Order.Status.SHIPPED)
-OPEN_ORDER = Q(status__in=OPEN_STATUSES)
+OPEN_ORDER = Q(status__in=Order.OPEN)
 KEPT_WHY = _("Performance of the contract: the seller needs them to deliver the order")
 KEPT_UNTIL = _("until the order is completed or cancelled")
 

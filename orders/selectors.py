@@ -1,6 +1,7 @@
 """Reads of orders. Every object read here checks who is asking: nobody reaches another
 person's order by changing an id in a URL (a seller another seller's, a buyer another
-buyer's), and the answer to a stranger is the same 404 as for an order that does not exist.
+buyer's), and a stranger gets None, as for an order that does not exist (views answer both with the
+same 404: portal.lookups.found_or_404).
 """
 
 import logging
@@ -9,12 +10,12 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from accounts.models import Company
 from accounts.selectors import SELLER_SUMMARY_CACHE_SECONDS, seller_summary_cache_key
 from listings.models import Listing
 from orders.models import Order, OrderMessage
+from portal.cache import cached
 
 logger = logging.getLogger(__name__)
 # A cached None (a user without a company) must be told apart from a miss.
@@ -74,21 +75,18 @@ def order_status_counts(*, company) -> dict[str, int]:
     return {row["status"]: row["n"] for row in rows.order_by()}
 
 
-def order_get_for_seller(*, company, pk: int) -> Order:
-    """Return the seller's order with its lines, history and messages, or raise Http404."""
-    order = (
+def order_get_for_seller(*, company, pk: int) -> Order | None:
+    """Return the seller's order with its lines, history and messages, or None."""
+    return (
         Order.objects.filter(company=company, pk=pk)
         .select_related("company", "buyer")
         .prefetch_related("items", "events", "messages")
         .first()
     )
-    if order is None:
-        raise Http404
-    return order
 
 
-def order_get_for_buyer(*, public_id, user) -> Order:
-    """Return the order behind a buyer's link, or raise Http404.
+def order_get_for_buyer(*, public_id, user) -> Order | None:
+    """Return the order behind a buyer's link, or None.
 
     A guest's order opens for whoever holds its unguessable link (sent only to the
     buyer's e-mail). An order placed by a signed-in buyer opens only for that buyer.
@@ -100,9 +98,9 @@ def order_get_for_buyer(*, public_id, user) -> Order:
         .first()
     )
     if order is None:
-        raise Http404
+        return None
     if order.buyer_id is not None and (not user.is_authenticated or user.pk != order.buyer_id):
-        raise Http404
+        return None
     return order
 
 
@@ -152,7 +150,7 @@ def unread_message_count(*, user) -> int:
             read_at__isnull=True,
         ).count()
 
-    return cache.get_or_set(unread_cache_key(user.pk), count, timeout=UNREAD_CACHE_SECONDS)
+    return cached(unread_cache_key(user.pk), count, timeout=UNREAD_CACHE_SECONDS)
 
 
 @dataclass(frozen=True)

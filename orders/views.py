@@ -29,6 +29,7 @@ from orders.forms import (
 )
 from orders.lookup import ORDER_LINK_KEEP
 from orders.models import CONTACT_FIELDS, Order, OrderMessage
+from portal.lookups import found_or_404
 from privacy.selectors import erasure_waiting
 from privacy.services import disclosure_record
 
@@ -181,13 +182,13 @@ def _buyer_page(request, order, *, message_form=None):
 
 @require_GET
 def order_detail(request, public_id):
-    order = selectors.order_get_for_buyer(public_id=public_id, user=request.user)
+    order = found_or_404(selectors.order_get_for_buyer(public_id=public_id, user=request.user))
     return _buyer_page(request, order)
 
 
 @require_POST
 def order_message(request, public_id):
-    order = selectors.order_get_for_buyer(public_id=public_id, user=request.user)
+    order = found_or_404(selectors.order_get_for_buyer(public_id=public_id, user=request.user))
     form = MessageForm(request.POST)
     if form.is_valid():
         services.message_send(
@@ -263,14 +264,14 @@ def _desk_page(request, company, order, **forms):
 @seller_required
 @require_GET
 def desk_detail(request, company, pk):
-    order = selectors.order_get_for_seller(company=company, pk=pk)
+    order = found_or_404(selectors.order_get_for_seller(company=company, pk=pk))
     return _desk_page(request, company, order)
 
 
 @seller_required
 @require_POST
 def desk_status(request, company, pk):
-    order = selectors.order_get_for_seller(company=company, pk=pk)
+    order = found_or_404(selectors.order_get_for_seller(company=company, pk=pk))
     action = request.POST.get("action", "")
     form = flows.desk_action_form(action, request.POST)
     if form is None:
@@ -286,7 +287,7 @@ def desk_status(request, company, pk):
 @seller_required
 @require_POST
 def desk_message(request, company, pk):
-    order = selectors.order_get_for_seller(company=company, pk=pk)
+    order = found_or_404(selectors.order_get_for_seller(company=company, pk=pk))
     form = MessageForm(request.POST)
     if form.is_valid():
         services.message_send(

@@ -54,7 +54,7 @@ def _complaints(user) -> list[Waiting]:
 def _data_requests(user) -> list[Waiting]:
     if not user.has_perm("privacy.view_datarequest"):
         return []
-    statuses = (DataRequest.Status.VERIFIED, DataRequest.Status.IN_PROGRESS)
+    statuses = DataRequest.RUNNABLE_STATUSES  # staff answer them; new ones wait for the person
     counts = DataRequest.objects.filter(status__in=statuses).aggregate(
         open=Count("pk"), overdue=Count("pk", filter=Q(due_at__lt=timezone.now()))
     )

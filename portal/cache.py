@@ -25,12 +25,16 @@ and the short cap bounds how long another process may show a copy that admin has
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable
+from typing import TypeVar, cast
 
+from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
+from django.db import transaction
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -42,6 +46,34 @@ REDIS_DOWN = (RedisConnectionError, RedisTimeoutError, OSError)
 # Invalidations remembered per process while Redis is down; beyond this many, the oldest
 # are dropped (their entries expire on their own, or the version they mark is re-seeded).
 FORGET_LIMIT = 10_000
+
+T = TypeVar("T")
+logger = logging.getLogger(__name__)
+
+
+def cached(key: str, compute: Callable[[], T], *, timeout: float | None) -> T:
+    """Return the shared cache's value of `key`; on a miss, compute it and store it.
+
+    Django's `cache.get_or_set`, typed: it answers None only when `compute` does.
+    """
+    return cast(T, cache.get_or_set(key, compute, timeout=timeout))
+
+
+def forget_on_commit(*keys: str) -> None:
+    """Delete these cached entries once the current transaction commits (at once outside one).
+
+    A cache that is down has nothing to forget: its entries expire.
+    """
+
+    def forget() -> None:
+        try:
+            cache.delete_many(keys)
+        except Exception:
+            logger.warning("Cache unavailable: %s not deleted", keys, exc_info=True)
+
+    if keys:
+        transaction.on_commit(forget)
+
 
 _forget_lock = threading.Lock()
 _to_forget: dict[str, dict[str, None]] = {}  # location -> keys (ordered, as a set)
@@ -73,7 +105,7 @@ class ResilientRedisCache(RedisCache):
         # old connections fail once before a new one is made. Never on a timeout.
         options.setdefault("retry", Retry(NoBackoff(), 1, (RedisConnectionError,)))
         super().__init__(server, {**params, "OPTIONS": options})
-        self._location = self._servers[0]
+        self._location = self._servers[0]  # type: ignore[attr-defined]  # set by RedisCache
         self._breaker = breaker_for(self._location)
         # Instances of a LocMemCache name share one store: one per process and server.
         self._local = LocMemCache(f"portal-counters:{self._location}", {})
@@ -92,7 +124,8 @@ class ResilientRedisCache(RedisCache):
             return fallback()
         try:
             if breaker.is_open:  # this caller probes, before trusting what Redis holds
-                self._cache.get_client(write=True).ping()
+                # RedisCache._cache is a cached_property the stubs do not declare.
+                self._cache.get_client(write=True).ping()  # type: ignore[attr-defined]
                 breaker.succeeded()
             if self._location in _to_forget:
                 self._forget_now()
@@ -107,7 +140,7 @@ class ResilientRedisCache(RedisCache):
         keys = _take_forgotten(self._location)
         if keys:
             try:
-                self._cache.delete_many(keys)
+                self._cache.delete_many(keys)  # type: ignore[attr-defined]  # as above
             except REDIS_DOWN:
                 _remember(self._location, keys)
                 raise

@@ -10,6 +10,8 @@ one batch, whatever the number of users.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
@@ -94,7 +96,7 @@ def legal_change_announce(*, version_id: int, batch_size: int | None = None) -> 
 
 def legal_announcements_pending() -> list[int]:
     """Return the published versions whose announcement never finished (broker down, crash)."""
-    stale = timezone.now() - timezone.timedelta(minutes=RESUME_AFTER_MINUTES)
+    stale = timezone.now() - timedelta(minutes=RESUME_AFTER_MINUTES)
     return list(
         PolicyVersion.objects.published()
         .filter(version__gt=1, announced_at__isnull=True, published_at__lt=stale)

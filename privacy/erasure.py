@@ -118,7 +118,8 @@ def holds_split(subjects: Subjects) -> tuple[Subjects, list[dict]]:
 
 def _kept(result: ErasureResult, subjects: Subjects) -> None:
     """Find the rows kept for open deals, for the report, and whose they are."""
-    users, emails = set(), set()
+    users: set[int] = set()
+    emails: set[str] = set()
     for source in registry.sources():
         rows, owners = source.kept(subjects)
         if rows:

@@ -163,7 +163,7 @@ class Section:
 
 
 def readable_export(export: dict, *, purposes: dict[str, str] | None = None) -> list[Section]:
-    """Return an export (`privacy.services.subject_export`) as labelled sections.
+    """Return an export (`privacy.export.subject_export`) as labelled sections.
 
     Takes the export as stored or just made; sources no longer declared are left out.
     `purposes` maps purpose codes to names (read once by the caller), else each is looked up.

@@ -26,7 +26,7 @@ def _array_literal(values: frozenset) -> str:
     return "{" + ",".join(map(element, values)) + "}"
 
 
-class _BatchLookup:
+class _BatchLookup(In):
     """`= ANY(array)` on PostgreSQL, with a batch sent as one parameter.
 
     Erasure filters thousands of ids or e-mails at a time, with some forty queries per
@@ -52,7 +52,7 @@ class _BatchLookup:
 
 
 @models.Field.register_lookup
-class InBatch(_BatchLookup, In):
+class InBatch(_BatchLookup):
     """`field__in_batch=values`: IN on most databases, `= ANY(array)` on PostgreSQL."""
 
 

@@ -295,8 +295,8 @@ def looks_personal(model_field: models.Field) -> bool:
     """Return whether a model field probably holds personal data."""
     if model_field.auto_created or not model_field.concrete:
         return False
-    if model_field.is_relation:
-        related = model_field.related_model
+    related = model_field.related_model
+    if model_field.is_relation and related is not None:
         label = related if isinstance(related, str) else related._meta.label
         return label.lower() == settings.AUTH_USER_MODEL.lower()
     type_name = type(model_field).__name__
@@ -343,7 +343,7 @@ class Registry:
         return [
             f"{model._meta.label_lower}.{f.name}"
             for model in model_classes
-            for f in model._meta.get_fields()
+            for f in model._meta.concrete_fields
             if looks_personal(f) and (model._meta.label_lower, f.name) not in covered
         ]
 

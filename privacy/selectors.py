@@ -50,9 +50,9 @@ def legal_notice_list() -> list[PolicyVersion]:
     """
     from datetime import timedelta
 
-    from django.core.cache import cache
     from django.utils import timezone
 
+    from portal.cache import cached
     from privacy.models.purposes import NOTICE_DAYS
 
     def current():
@@ -61,7 +61,7 @@ def legal_notice_list() -> list[PolicyVersion]:
         return list(rows.order_by("-published_at").defer("text", "summary_of_changes"))
 
     try:
-        return cache.get_or_set(LEGAL_NOTICES_CACHE_KEY, current, timeout=60)
+        return cached(LEGAL_NOTICES_CACHE_KEY, current, timeout=60)
     except Exception:  # the cache is an optimisation: without Redis, read the database
         return current()
 

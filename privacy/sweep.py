@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import OperationalError, connection
+from django.db import OperationalError, connection, models
 from django.utils import timezone
 
 from outbox.erased import ERASED_SUFFIX
@@ -90,6 +90,12 @@ def inactive_user_batches(cutoff: dt.datetime, batch_size: int) -> Iterator[list
         last = ids[-1]
 
 
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field), name  # a column, not the far side of a relation
+    return field.column
+
+
 def _guest_activity_sql() -> str:
     parts = []
     for source in registry.sources():
@@ -97,8 +103,7 @@ def _guest_activity_sql() -> str:
             continue
         email_field, time_field = source.guest_activity
         opts = source.model._meta
-        email = opts.get_field(email_field).column
-        time = opts.get_field(time_field).column
+        email, time = (_column(source.model, name) for name in (email_field, time_field))
         parts.append(
             f'SELECT "{email}" AS email, "{time}" AS at FROM "{opts.db_table}" '
             f"WHERE \"{email}\" <> '' AND \"{email}\" NOT LIKE '%%{ERASED_SUFFIX}'"

@@ -4,14 +4,15 @@ Every form carries a honeypot field (`HONEYPOT_FIELD`) that people never see: th
 drops a submission that fills it before validating anything.
 """
 
-import phonenumbers
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from accounts.forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG_MESSAGE
+from accounts.validators import validate_kz_phone
 from support import selectors, texts
 from support.models import (
     NAME_MAX_LENGTH,
@@ -170,9 +171,10 @@ class CallbackForm(HoneypotForm):
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]
-        # +7 is shared with Russia: only numbers of Kazakhstan's plan are called back.
-        if phonenumbers.region_code_for_number(phone) != "KZ":
-            raise forms.ValidationError(PHONE_INVALID, code="invalid")
+        try:  # +7 is shared with Russia: only numbers of Kazakhstan's plan are called back
+            validate_kz_phone(phone)
+        except ValidationError:
+            raise forms.ValidationError(PHONE_INVALID, code="invalid") from None
         return phone
 
 

@@ -128,7 +128,7 @@ class Complaint(models.Model):
     @property
     def reporter_email(self) -> str:
         """Return where the resolution goes: the account's address, or the guest's."""
-        return self.reporter.email if self.reporter_id else self.guest_email
+        return self.reporter.email if self.reporter is not None else self.guest_email
 
 
 class ComplaintAction(models.Model):

@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Company
 from listings.models import Listing, Review
 from orders.models import Order
+from portal.errors import ShownError
+from portal.text_types import StrOrPromise
 from support.models import CallbackRequest, Complaint, Feedback
 
 TARGET_BAD_ID = _(
@@ -43,12 +45,8 @@ TARGET_MAX_LENGTH = 500
 _PK_MAX_DIGITS = 18
 
 
-class TargetError(Exception):
+class TargetError(ShownError):
     """A complaint target that cannot be found; `message` is safe to show."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -66,13 +64,17 @@ class ComplaintTarget:
 
     def fields(self) -> dict:
         """Return the complaint's foreign keys that point at this target."""
-        values = {"target_kind": self.kind, "target_label": self.label[:255], "seller": self.seller}
+        values: dict[str, object] = {
+            "target_kind": self.kind,
+            "target_label": self.label[:255],
+            "seller": self.seller,
+        }
         if self.kind != Complaint.TargetKind.SELLER:
             values[self.kind] = self.obj
         return values
 
 
-def target_kinds() -> list[tuple[str, str]]:
+def target_kinds() -> list[tuple[str, StrOrPromise]]:
     """Return the kinds of target a complaint can be about, as form choices."""
     return list(Complaint.TargetKind.choices)
 

@@ -10,6 +10,8 @@ Refusals raise `SupportError` with a message for staff; the admin shows it.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
@@ -20,6 +22,7 @@ from listings.models import Listing, Review
 from listings.rules import Rule
 from listings.services import listings_block, review_set_hidden
 from outbox.services import mail_queue
+from portal.errors import ShownError
 from privacy.models import ConsentEvent, Purpose
 from privacy.registry import normalise_email
 from privacy.services import consent_grant, site_url
@@ -36,12 +39,8 @@ REJECT_NEEDS_REASON = _("Give the reason for rejecting: the reporter is told it.
 MODERATION_NEEDS_RULE = _("Choose the rule that is broken: every moderation decision cites one.")
 
 
-class SupportError(Exception):
+class SupportError(ShownError):
     """A refused support step; `message` is safe to show to staff."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def _signed_in(user):
@@ -163,7 +162,7 @@ def _record(
     )
 
 
-def _refuse(message, complaint: Complaint):
+def _refuse(message, complaint: Complaint) -> NoReturn:
     raise SupportError(
         message % {"pk": complaint.pk, "status": complaint.get_status_display().lower()}
     )

@@ -3,7 +3,6 @@
 import pytest
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.models import Authenticator
-from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from accounts.tests.factories import (
@@ -16,6 +15,7 @@ from accounts.tests.factories import (
     totp_code,
 )
 from portal.admin_site import STAFF_ENTER_CODE_MESSAGE, STAFF_SET_UP_SECOND_FACTOR_MESSAGE
+from portal.tests.helpers import messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +28,6 @@ TOO_MANY_REQUESTS_TEXT = "Too many attempts were made from your address or for t
 @pytest.fixture
 def staff(db):
     return UserFactory(email="staff@portal.kz", is_staff=True, is_superuser=True)
-
-
-def _messages(response):
-    return [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def test_the_admin_has_no_password_form_of_its_own(client, staff):
@@ -93,7 +89,7 @@ def test_staff_without_an_authenticator_app_are_sent_to_set_one_up(client, staff
     response = client.get(ADMIN_LOGIN)
 
     assert response["Location"] == reverse("mfa_activate_totp")
-    assert str(STAFF_SET_UP_SECOND_FACTOR_MESSAGE) in _messages(response)
+    assert str(STAFF_SET_UP_SECOND_FACTOR_MESSAGE) in messages_of(response)
     assert client.get("/admin/accounts/user/").status_code == 302
 
 
@@ -104,7 +100,7 @@ def test_staff_who_signed_in_without_the_code_are_asked_for_it(client, staff):
     response = client.get(ADMIN_LOGIN)
 
     assert response["Location"] == f"{reverse('mfa_reauthenticate')}?next=%2Fadmin%2F"
-    assert str(STAFF_ENTER_CODE_MESSAGE) in _messages(response)
+    assert str(STAFF_ENTER_CODE_MESSAGE) in messages_of(response)
     assert client.get(ADMIN).status_code == 302
 
     wrong = "000000" if totp_code() != "000000" else "111111"

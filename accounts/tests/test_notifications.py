@@ -8,7 +8,7 @@ from accounts.models import NotificationDigestItem, NotificationPreference
 from accounts.notifications import Kind, notification_wanted
 from accounts.notifications.kinds import REQUIRED
 from accounts.notifications.services import DIGEST_SUBJECT, notification_digest_send
-from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
+from accounts.tests.factories import UserFactory, accept_policy
 from accounts.views import NOTIFICATIONS_SAVED_MESSAGE
 from deals.services.conversations import conversation_ask
 from listings.tests.factories import ListingFactory
@@ -19,11 +19,6 @@ from orders.tests.factories import OrderFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/account/notifications/"
-
-
-@pytest.fixture
-def seller(db):
-    return CompanyFactory(owner=accept_policy(UserFactory())).owner
 
 
 @pytest.fixture

@@ -112,15 +112,15 @@ class Quote(QuoteTerms):
 
     @property
     def status_label(self) -> str:
-        return dict(self.Status.choices).get(self.status, self.status)
+        return self.get_status_display()
 
     @property
     def shipping_label(self) -> str:
-        return dict(ShippingMethod.choices).get(self.shipping_method, self.shipping_method)
+        return self.get_shipping_method_display()
 
     @property
     def payment_label(self) -> str:
-        return dict(PaymentMethod.choices).get(self.payment_method, self.payment_method)
+        return self.get_payment_method_display()
 
 
 class QuoteRevision(QuoteTerms):
@@ -181,4 +181,4 @@ class CounterOffer(models.Model):
 
     @property
     def answer_label(self) -> str:
-        return dict(self.Answer.choices).get(self.answer, self.answer)
+        return self.get_answer_display()

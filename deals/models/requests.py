@@ -94,11 +94,11 @@ class QuoteRequest(models.Model):
 
     @property
     def unit_label(self) -> str:
-        return dict(Listing.Unit.choices).get(self.unit, self.unit)
+        return self.get_unit_display()
 
     @property
     def region_label(self) -> str:
-        return dict(Region.choices).get(self.region, self.region)
+        return self.get_region_display()
 
 
 class Recipient(models.Model):

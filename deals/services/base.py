@@ -1,19 +1,12 @@
-from django.core.cache import cache
-from django.db import transaction
-
 from deals.selectors import unread_cache_key
+from portal.cache import forget_on_commit
+from portal.errors import ShownError
 
 
-class DealError(Exception):
+class DealError(ShownError):
     """A refused change; `message` is safe to show to the person who asked."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def forget_unread(*user_ids) -> None:
     """Drop the cached unread counts of these users once the change is committed."""
-    keys = [unread_cache_key(pk) for pk in user_ids if pk]
-    if keys:
-        transaction.on_commit(lambda: cache.delete_many(keys))
+    forget_on_commit(*(unread_cache_key(pk) for pk in user_ids if pk))

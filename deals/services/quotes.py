@@ -2,8 +2,11 @@
 and accepting a quote, which places the order through the orders app's own service.
 """
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.services import user_touch
@@ -12,9 +15,11 @@ from deals.models import MAX_TOTAL, MAX_UNIT_PRICE, CounterOffer, Quote, QuoteRe
 from deals.services.base import DealError
 from deals.services.requests import REQUEST_NOT_OPEN, _close
 from listings.models import Listing
-from orders.cart import AgreedLine, SellerGroup
+from listings.money import money_format
+from orders.cart import AgreedLine, CartLine, SellerGroup
 from orders.models import Order
 from orders.services import OrderError, order_place
+from portal.text_types import StrOrPromise
 
 QUOTE_NOT_LIVE = _("This quote is “%(status)s”: it can no longer be changed.")
 QUOTE_ACCEPTED = _("This quote is accepted: it can no longer be revised.")
@@ -30,24 +35,36 @@ COUNTER_ANSWERED = _("This counter-offer has been answered already.")
 DELIVERY_LINE = _("Delivery: %(terms)s")
 
 
-def money_text(value) -> str:
-    return f"{value:,.2f}".replace(",", "\u00a0")
+def amount_limit(message, maximum: Decimal) -> StrOrPromise:
+    """Return `message` with its %(max)s, the amount written in the reader's language.
+
+    Lazy: form fields made at import time show it in the language of each request.
+    """
+    return lazy(lambda: message % {"max": money_format(maximum, sign=False)}, str)()
 
 
 def terms_check(*, price, quantity, delivery_cost, valid_until, **_other) -> None:
     """Refuse figures an order could not hold, and a validity date in the past."""
     if price > MAX_UNIT_PRICE:
-        raise DealError(PRICE_TOO_LARGE % {"max": money_text(MAX_UNIT_PRICE)})
+        raise DealError(amount_limit(PRICE_TOO_LARGE, MAX_UNIT_PRICE))
     if price * quantity + delivery_cost > MAX_TOTAL:
-        raise DealError(TOTAL_TOO_LARGE % {"max": money_text(MAX_TOTAL)})
+        raise DealError(amount_limit(TOTAL_TOO_LARGE, MAX_TOTAL))
     if valid_until < timezone.localdate():
         raise DealError(VALID_UNTIL_PAST)
 
 
 def _locked(request: QuoteRequest, company) -> tuple[QuoteRequest, Quote | None]:
-    """Lock the request, then the seller's quote (always in this order)."""
+    """Lock the request, then the seller's quote if there is one (always in this order)."""
     request = QuoteRequest.objects.select_for_update().get(pk=request.pk)
     quote = Quote.objects.select_for_update().filter(request=request, company=company).first()
+    return request, quote
+
+
+def _locked_quote(request: QuoteRequest, company) -> tuple[QuoteRequest, Quote]:
+    """`_locked` for the quote acted on, which exists."""
+    request, quote = _locked(request, company)
+    if quote is None:
+        raise Quote.DoesNotExist
     return request, quote
 
 
@@ -97,7 +114,7 @@ def quote_submit(*, request: QuoteRequest, company, actor, terms: dict) -> Quote
 def quote_decline(*, quote: Quote, user) -> Quote:
     """The buyer declines a quote (the seller may still revise it while the request is open)."""
     with transaction.atomic():
-        request, quote = _locked(quote.request, quote.company)
+        request, quote = _locked_quote(quote.request, quote.company)
         if not quote.is_live:
             raise DealError(QUOTE_NOT_LIVE % {"status": quote.status_label})
         quote.status = Quote.Status.DECLINED
@@ -111,7 +128,7 @@ def counter_send(*, quote: Quote, user, price=None, quantity=None, terms: str = 
     if price is None and quantity is None and not terms.strip():
         raise DealError(COUNTER_EMPTY)
     with transaction.atomic():
-        request, quote = _locked(quote.request, quote.company)
+        request, quote = _locked_quote(quote.request, quote.company)
         if not request.is_open:
             raise DealError(REQUEST_NOT_OPEN)
         if not quote.is_live:
@@ -138,7 +155,7 @@ def counter_send(*, quote: Quote, user, price=None, quantity=None, terms: str = 
 def counter_answer(*, counter: CounterOffer, company, actor, accept: bool) -> CounterOffer:
     """The seller accepts the counter-offer (a revision with its figures) or declines it."""
     with transaction.atomic():
-        request, quote = _locked(counter.quote.request, company)
+        request, quote = _locked_quote(counter.quote.request, company)
         counter = CounterOffer.objects.select_for_update().get(pk=counter.pk, quote=quote)
         if not request.is_open:
             raise DealError(REQUEST_NOT_OPEN)
@@ -168,7 +185,7 @@ def counter_answer(*, counter: CounterOffer, company, actor, accept: bool) -> Co
 
 
 def _agreed(quote: Quote, request: QuoteRequest) -> SellerGroup:
-    lines = [
+    lines: list[CartLine] = [
         AgreedLine(
             listing_id=None,
             title=request.title[:200],
@@ -205,7 +222,7 @@ def quote_accept(
     there, on the order. A second submit of the same form returns the same order.
     """
     with transaction.atomic():
-        request, quote = _locked(quote.request, quote.company)
+        request, quote = _locked_quote(quote.request, quote.company)
         if quote.is_accepted and quote.order and quote.order.checkout_token == checkout_token:
             return quote.order
         if not request.is_open:

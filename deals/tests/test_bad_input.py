@@ -7,7 +7,7 @@ import pytest
 from deals import services
 from deals.forms import TOTAL_TOO_LARGE
 from deals.models import MAX_TOTAL, MAX_UNIT_PRICE, CounterOffer, Quote, QuoteRequest
-from deals.services.quotes import PRICE_TOO_LARGE, QUOTE_NOT_LIVE, VALID_UNTIL_PAST, money_text
+from deals.services.quotes import PRICE_TOO_LARGE, QUOTE_NOT_LIVE, VALID_UNTIL_PAST, amount_limit
 from deals.services.requests import NEEDED_BY_PAST
 from deals.tests.conftest import client_of
 from deals.tests.factories import RequestFactory, in_days, quote_on, quote_terms
@@ -69,12 +69,12 @@ def seller_page(client, buyer, steppe):
         (
             "price",
             {"price": "1000000000000"},
-            PRICE_TOO_LARGE % {"max": money_text(MAX_UNIT_PRICE)},
+            amount_limit(PRICE_TOO_LARGE, MAX_UNIT_PRICE),
         ),
         (
             "price",
             {"price": "999999999999.99", "quantity": "1000"},
-            TOTAL_TOO_LARGE % {"max": money_text(MAX_TOTAL)},
+            amount_limit(TOTAL_TOO_LARGE, MAX_TOTAL),
         ),
         ("quantity", {"quantity": "0"}, QUANTITY_INVALID),
     ],

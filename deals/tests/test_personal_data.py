@@ -13,8 +13,8 @@ from deals.models import Conversation, CounterOffer, Message, Quote, QuoteReques
 from deals.tests.factories import RequestFactory, quote_on
 from listings.tests.factories import ListingFactory
 from privacy.erasure import subjects_erase, subjects_of_users
+from privacy.export import subject_export
 from privacy.registry import registry
-from privacy.services import subject_export
 from privacy.sweep import retention_sweep
 
 pytestmark = pytest.mark.django_db

@@ -11,11 +11,12 @@ from accounts.models import Company
 from deals import selectors, services
 from deals.forms import AcceptForm, CounterForm, RequestForm
 from deals.models import QuoteRequest
-from deals.views.common import FIX_ERRORS, MESSAGE_SENT, found
+from deals.views.common import FIX_ERRORS, MESSAGE_SENT
 from listings.models import Category, Listing
 from orders.flows import checkout_initial
 from orders.forms import MessageForm
 from orders.services import CHECKOUT_CONSENT_TEXT
+from portal.lookups import found_or_404
 from privacy.services import request_meta
 
 REQUEST_SENT = _("Your request is sent to %(n)s sellers. Their quotes will appear here.")
@@ -136,13 +137,13 @@ def _comparison(request, rfq, **forms):
 @login_required
 @require_GET
 def rfq_detail(request, public_id):
-    rfq = found(selectors.request_get_for_buyer(public_id=public_id, user=request.user))
+    rfq = found_or_404(selectors.request_get_for_buyer(public_id=public_id, user=request.user))
     return _comparison(request, rfq)
 
 
 def _quote_of_buyer(request, public_id, quote_id):
-    rfq = found(selectors.request_get_for_buyer(public_id=public_id, user=request.user))
-    return rfq, found(selectors.quote_get_for_buyer(request=rfq, pk=quote_id))
+    rfq = found_or_404(selectors.request_get_for_buyer(public_id=public_id, user=request.user))
+    return rfq, found_or_404(selectors.quote_get_for_buyer(request=rfq, pk=quote_id))
 
 
 @login_required
@@ -193,7 +194,7 @@ def quote_ask(request, public_id, quote_id):
 @login_required
 @require_POST
 def rfq_cancel(request, public_id):
-    rfq = found(selectors.request_get_for_buyer(public_id=public_id, user=request.user))
+    rfq = found_or_404(selectors.request_get_for_buyer(public_id=public_id, user=request.user))
     try:
         services.request_cancel(request=rfq, user=request.user)
     except services.DealError as error:

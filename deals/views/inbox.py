@@ -10,9 +10,10 @@ from accounts.decorators import seller_required
 from accounts.selectors import company_of
 from deals import selectors, services
 from deals.models import Side
-from deals.views.common import MESSAGE_SENT, found
+from deals.views.common import MESSAGE_SENT
 from listings.models import Listing
 from orders.forms import MessageForm
+from portal.lookups import found_or_404
 
 
 @login_required
@@ -84,14 +85,14 @@ def _thread(request, conversation, *, side, action, company=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def conversation(request, pk):
-    found_conversation = found(selectors.conversation_get(pk=pk, user=request.user))
+    found_conversation = found_or_404(selectors.conversation_get(pk=pk, user=request.user))
     return _thread(request, found_conversation, side=Side.BUYER, action="deals:conversation")
 
 
 @seller_required
 @require_http_methods(["GET", "POST"])
 def seller_conversation(request, company, pk):
-    found_conversation = found(selectors.conversation_get(pk=pk, company=company))
+    found_conversation = found_or_404(selectors.conversation_get(pk=pk, company=company))
     return _thread(
         request,
         found_conversation,

@@ -10,9 +10,10 @@ from accounts.decorators import seller_required
 from deals import selectors, services
 from deals.forms import PreferenceForm, QuoteForm
 from deals.models import Quote, SellerPreference
-from deals.views.common import FIX_ERRORS, found
+from deals.views.common import FIX_ERRORS
 from orders.forms import MessageForm
 from orders.services import seller_options_ensure
+from portal.lookups import found_or_404
 
 QUOTE_SENT = _("Your quote is sent to the buyer.")
 REQUEST_DECLINED = _("You declined this request.")
@@ -55,7 +56,7 @@ def _seller_page(request, company, recipient, *, form=None):
 @seller_required
 @require_http_methods(["GET", "POST"])
 def seller_rfq_detail(request, company, public_id):
-    recipient = found(selectors.recipient_get(company=company, public_id=public_id))
+    recipient = found_or_404(selectors.recipient_get(company=company, public_id=public_id))
     if request.method != "POST":
         return _seller_page(request, company, recipient)
     form = QuoteForm(request.POST, options=seller_options_ensure(company=company))
@@ -79,7 +80,7 @@ def seller_rfq_detail(request, company, public_id):
 @seller_required
 @require_POST
 def seller_rfq_decline(request, company, public_id):
-    recipient = found(selectors.recipient_get(company=company, public_id=public_id))
+    recipient = found_or_404(selectors.recipient_get(company=company, public_id=public_id))
     try:
         services.recipient_decline(recipient=recipient)
     except services.DealError as error:
@@ -92,9 +93,9 @@ def seller_rfq_decline(request, company, public_id):
 @seller_required
 @require_POST
 def counter_answer(request, company, public_id, counter_id):
-    recipient = found(selectors.recipient_get(company=company, public_id=public_id))
-    quote = found(selectors.quote_get_for_seller(company=company, request=recipient.request))
-    counter = found(next((c for c in quote.counters.all() if c.pk == counter_id), None))
+    recipient = found_or_404(selectors.recipient_get(company=company, public_id=public_id))
+    quote = found_or_404(selectors.quote_get_for_seller(company=company, request=recipient.request))
+    counter = found_or_404(next((c for c in quote.counters.all() if c.pk == counter_id), None))
     accept = request.POST.get("answer") == "accept"
     try:
         services.counter_answer(counter=counter, company=company, actor=request.user, accept=accept)

@@ -29,6 +29,7 @@ from listings.catalogue.models import CatalogueImport
 from listings.catalogue.report import RESULTS_CHECKED, ReportWriter
 from listings.catalogue.rows import Action, cells_by_key, row_read
 from listings.catalogue.writes import chunk_write
+from portal.errors import ShownError
 
 logger = logging.getLogger(__name__)
 
@@ -41,12 +42,8 @@ IMPORT_FAILED = _("The import stopped because of an error on our side. Please tr
 ROW_REPEATED = _("the SKU %(sku)s is already in row %(row)s of this file")
 
 
-class CatalogueImportError(Exception):
+class CatalogueImportError(ShownError):
     """A refused step; `message` is shown to the seller."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def catalogue_import_create(*, company, upload, language: str) -> CatalogueImport:

@@ -71,7 +71,7 @@ class CatalogueImport(models.Model):
 
     @property
     def status_label(self) -> str:
-        return dict(self.Status.choices).get(self.status, self.status)
+        return self.get_status_display()
 
     @property
     def is_checking(self) -> bool:

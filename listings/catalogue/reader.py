@@ -19,6 +19,8 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.errors import ShownError
+
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
 SNIFF_BYTES = 64 * 1024
@@ -45,12 +47,8 @@ CSV_DELIMITERS = ";,\t"
 FORMULA_START = "="
 
 
-class CatalogueFileError(Exception):
+class CatalogueFileError(ShownError):
     """A file refused as a whole; `message` says why, to the seller."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def file_format(upload) -> str:

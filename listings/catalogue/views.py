@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.decorators import seller_required
 from listings.catalogue import export, importer, selectors
 from listings.catalogue.forms import CatalogueUploadForm
+from portal.lookups import found_or_404
 
 UPLOADED = _("The file is uploaded. Check the preview, then confirm the import.")
 IMPORT_STARTED = _("The import has started. You can leave this page: it goes on without you.")
@@ -31,10 +32,7 @@ def _format(fmt: str) -> str:
 
 
 def _own_import(company, pk):
-    catalogue_import = selectors.catalogue_import_get(company=company, pk=pk)
-    if catalogue_import is None:
-        raise Http404
-    return catalogue_import
+    return found_or_404(selectors.catalogue_import_get(company=company, pk=pk))
 
 
 @seller_required

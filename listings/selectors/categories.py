@@ -21,7 +21,8 @@ class CategoryTree:
 
     @classmethod
     def of(cls, categories) -> CategoryTree:
-        by_id, children = {}, {}
+        by_id: dict[int, Category] = {}
+        children: dict[int | None, list[Category]] = {}
         for category in categories:
             by_id[category.pk] = category
             children.setdefault(category.parent_id, []).append(category)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Avg, Count, QuerySet
 
 from accounts.models import Company
-from listings.models import Listing, Review
+from listings.models import Listing, ListingQuerySet, Review
 from listings.selectors.cards import with_cards, with_cover_urls
 from listings.selectors.search_queries import capped_count
 from listings.selectors.search_types import COUNT_CAP, Tally
@@ -21,7 +21,7 @@ def listing_latest(*, limit: int = 8) -> list[Listing]:
     return with_cover_urls(list(latest))
 
 
-def _listing_detail_qs() -> QuerySet:
+def _listing_detail_qs() -> ListingQuerySet:
     return Listing.objects.select_related(
         "company", "company__owner", "category", "category__parent"
     ).prefetch_related("images", "price_tiers")

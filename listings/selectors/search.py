@@ -84,7 +84,7 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     cap = max(COUNT_CAP, window)
     matching = matching_listings(params, tree=tree, with_category=True)
     newest_first = sort in (Sort.NEWEST, Sort.RELEVANCE)
-    if walks_leaves(params, sort):
+    if walks_leaves(params, sort) and params.category is not None:
         everywhere = matching_listings(params, tree=tree, with_category=False)
         sample = sample_rows_by_leaf(everywhere, tree.subtree_ids(params.category), cap=cap)
     else:

@@ -11,6 +11,7 @@ from collections import Counter
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import OrderBy
 
 from accounts.models import DeliveryRegion
 from listings.models import Listing
@@ -119,7 +120,7 @@ ORDER_SQL = {
     Sort.PRICE_ASC: "price ASC NULLS LAST, pk ASC",
     Sort.PRICE_DESC: "price DESC NULLS LAST, pk DESC",
 }
-ORDER_BY = {
+ORDER_BY: dict[str, tuple[str | OrderBy, str]] = {
     Sort.NEWEST: ("-published_at", "-id"),
     Sort.PRICE_ASC: (F("price").asc(nulls_last=True), "id"),
     Sort.PRICE_DESC: (F("price").desc(nulls_last=True), "-id"),
@@ -165,7 +166,8 @@ def page_ids(
             (*inner_params, *window),
         )
     if by_leaf:
-        branches, branch_params = [], []
+        branches: list[str] = []
+        branch_params: list = []
         for leaf in leaves:
             branch = everywhere.filter(category_id=leaf).order_by(*ORDER_BY[sort])
             branch_sql, branch_sql_params = _sql(sort_columns(branch)[: offset + PAGE_SIZE])
@@ -232,7 +234,8 @@ def walks_leaves(params: SearchParams, sort: str) -> bool:
 
 def sample_rows_by_leaf(everywhere: QuerySet, leaves: list[int], *, cap: int) -> list[tuple]:
     """Return the sample of `sample_rows(newest_first=True)`, leaf by leaf, from the date index."""
-    branches, branch_params = [], []
+    branches: list[str] = []
+    branch_params: list = []
     for leaf in leaves:
         branch = everywhere.filter(category_id=leaf).order_by(*ORDER_BY[Sort.NEWEST])
         branch_sql, branch_sql_params = _sql(

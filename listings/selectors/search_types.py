@@ -118,7 +118,8 @@ class SearchResult:
     def page_range(self) -> list[int | None]:
         """Return page numbers around the current one; None marks a gap."""
         wanted = {1, self.num_pages, *range(self.page - 2, self.page + 3)}
-        pages, previous = [], 0
+        pages: list[int | None] = []
+        previous = 0
         for number in sorted(n for n in wanted if 1 <= n <= self.num_pages):
             if number - previous > 1:
                 pages.append(None)

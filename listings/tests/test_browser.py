@@ -6,16 +6,12 @@ from playwright.sync_api import expect
 from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
 from listings.models import Listing
 from listings.tests.factories import ListingFactory, image_bytes, leaf
+from portal.tests.helpers import decline_optional_cookies
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _decline_optional_cookies(page):
-    page.get_by_role("button", name="Decline optional").click()
-    expect(page.locator(".cookie-bar")).to_have_count(0)
 
 
 @pytest.fixture
@@ -50,7 +46,7 @@ def catalogue():
 
 def test_a_buyer_searches_filters_and_clears_the_filters(page, catalogue):
     page.goto("/")
-    _decline_optional_cookies(page)
+    decline_optional_cookies(page)
 
     page.get_by_placeholder("What are you looking for?").fill("тракторы")
     page.get_by_role("button", name="Find").click()
@@ -81,7 +77,7 @@ def test_a_buyer_searches_filters_and_clears_the_filters(page, catalogue):
 
 def test_a_buyer_sorts_results_and_opens_a_listing_and_its_seller(page, catalogue):
     page.goto("/listings/")
-    _decline_optional_cookies(page)
+    decline_optional_cookies(page)
 
     page.get_by_label("Sort").select_option("price_asc")
     expect(page).to_have_url(re.compile(r"sort=price_asc"))
@@ -112,7 +108,7 @@ def test_a_seller_creates_a_listing_with_a_photo_publishes_it_and_finds_it(
     page = signed_in_page(seller)
 
     page.goto("/seller/listings/")
-    _decline_optional_cookies(page)
+    decline_optional_cookies(page)
     page.get_by_role("link", name="Create your first listing").click()
 
     page.get_by_role("button", name="Save draft").click()

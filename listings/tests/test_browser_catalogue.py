@@ -8,6 +8,7 @@ from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
 from listings.models import Listing
 from listings.tests.catalogue_files import BAD_ROWS, catalogue_rows, filled_template
 from listings.tests.factories import ListingFactory
+from portal.tests.helpers import decline_optional_cookies
 
 pytestmark = [
     pytest.mark.browser,
@@ -15,16 +16,11 @@ pytestmark = [
 ]
 
 
-def _decline_optional_cookies(page):
-    page.get_by_role("button", name="Decline optional").click()
-    expect(page.locator(".cookie-bar")).to_have_count(0)
-
-
 def test_a_seller_imports_a_catalogue_from_preview_to_report(signed_in_page, tmp_path):
     seller = CompanyFactory(owner=accept_policy(UserFactory())).owner
     page = signed_in_page(seller)
     page.goto("/seller/listings/")
-    _decline_optional_cookies(page)
+    decline_optional_cookies(page)
     page.get_by_role("link", name="Import a catalogue").click()
 
     with page.expect_download() as download:
@@ -56,7 +52,7 @@ def test_a_buyer_shows_a_sellers_contacts_with_one_click(page):
     company = CompanyFactory(whatsapp="+77011234567", telegram="agro_kz")
     listing = ListingFactory(company=company)
     page.goto(f"/listings/{listing.pk}/")
-    _decline_optional_cookies(page)
+    decline_optional_cookies(page)
     expect(page.get_by_text(company.contact_email)).to_have_count(0)
 
     page.get_by_role("button", name="Show contacts").click()

@@ -27,6 +27,7 @@ from mailings import audience
 from mailings.content import Mail, campaign_blocks, campaign_mail
 from mailings.models import Campaign, Delivery
 from outbox.services import mail_queue
+from portal.errors import ShownError
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ STALLED_AFTER = timedelta(minutes=1)
 TEST_SUBJECT = _("[Test, %(language)s] %(subject)s")
 
 
-class CampaignError(Exception):
+class CampaignError(ShownError):
     """A campaign that cannot be changed so; the message is safe to show staff."""
 
 

@@ -1,5 +1,7 @@
 """Data of mailings' tests: campaigns, and people who consent (or not) in bulk."""
 
+from datetime import timedelta
+
 import factory
 from django.utils import timezone
 
@@ -44,7 +46,7 @@ def people(count: int, *, marketing: str | None = "grant", prefix: str = "person
     now = timezone.now()
     events = []
     if marketing in ("grant", "withdraw"):
-        events += [_event(u, purpose, "grant", now - timezone.timedelta(seconds=1)) for u in users]
+        events += [_event(u, purpose, "grant", now - timedelta(seconds=1)) for u in users]
     if marketing == "withdraw":
         events += [_event(u, purpose, "withdraw", now) for u in users]
     ConsentEvent.objects.bulk_create(events)

@@ -14,8 +14,8 @@ from mailings.models import Delivery, FollowedCategory
 from mailings.services import deliveries_purge, deliveries_settle
 from mailings.tests.factories import CampaignFactory, people
 from privacy.erasure import subjects_erase
+from privacy.export import subject_export
 from privacy.registry import Subjects, registry
-from privacy.services import subject_export
 
 pytestmark = pytest.mark.django_db
 

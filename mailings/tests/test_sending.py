@@ -1,5 +1,7 @@
 """Sending a campaign: batches, consent re-read at each, records, headers, the rate."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import IntegrityError
 from django.utils import timezone
@@ -127,12 +129,8 @@ def test_the_next_batch_waits_for_the_rate(settings):
     now = timezone.now()
 
     first = services.campaign_batch_send(campaign_id=campaign.pk, now=now)
-    early = services.campaign_batch_send(
-        campaign_id=campaign.pk, now=now + timezone.timedelta(seconds=30)
-    )
-    second = services.campaign_batch_send(
-        campaign_id=campaign.pk, now=now + timezone.timedelta(seconds=61)
-    )
+    early = services.campaign_batch_send(campaign_id=campaign.pk, now=now + timedelta(seconds=30))
+    second = services.campaign_batch_send(campaign_id=campaign.pk, now=now + timedelta(seconds=61))
 
     assert (first.sent, first.more, first.wait) == (120, True, 60)
     assert (early.sent, early.more) == (0, False)
@@ -154,12 +152,12 @@ def test_a_cancelled_campaign_sends_no_further_batch(unthrottled):
 
 def test_a_scheduled_campaign_waits_for_its_time_and_then_starts(unthrottled):
     people(2)
-    later = timezone.now() + timezone.timedelta(hours=2)
+    later = timezone.now() + timedelta(hours=2)
     campaign = services.campaign_start(campaign=CampaignFactory(scheduled_at=later))
     assert campaign.status == Campaign.Status.SCHEDULED
     assert services.campaigns_resume() == 0
 
-    services.campaigns_resume(now=later + timezone.timedelta(seconds=1))
+    services.campaigns_resume(now=later + timedelta(seconds=1))
 
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.SENDING

@@ -1,9 +1,7 @@
 """The one exception every write of orders raises when it refuses a change."""
 
+from portal.errors import ShownError
 
-class OrderError(Exception):
+
+class OrderError(ShownError):
     """A refused change; `message` is safe to show to the person who asked."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from accounts.notifications import Kind, notification_send
 from orders.models import Order, OrderMessage
 from privacy.links import absolute_url
@@ -75,6 +76,7 @@ def _mail_status_changed(order: Order) -> None:
 
 def _mail_new_message(message: OrderMessage) -> None:
     order = message.order
+    user: User | None
     if message.side == OrderMessage.Side.BUYER:
         to, user = _seller_address(order), order.company.owner
         link = _site_url(reverse("orders:desk_detail", args=[order.pk]) + "#messages")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,14 +11,13 @@ from orders.models import Order, OrderMessage
 from orders.selectors import unread_cache_key
 from orders.services.errors import OrderError
 from orders.services.mail import _mail_new_message
+from portal.cache import forget_on_commit
 
 MESSAGE_REQUIRED = _("Write a message before sending it.")
 
 
 def _forget_unread(*user_ids) -> None:
-    keys = [unread_cache_key(pk) for pk in user_ids if pk]
-    if keys:
-        transaction.on_commit(lambda: cache.delete_many(keys))
+    forget_on_commit(*(unread_cache_key(pk) for pk in user_ids if pk))
 
 
 def message_send(*, order: Order, side: str, body: str, author=None) -> OrderMessage:

@@ -8,7 +8,7 @@ from django.db import transaction
 from orders.models import PaymentMethod, SellerOption, ShippingMethod
 
 # A new seller starts with what most B2B sellers offer; they change it at /seller/settings/.
-DEFAULT_OPTIONS = {
+DEFAULT_OPTIONS: dict[str, dict[str, bool]] = {
     SellerOption.Kind.SHIPPING: {
         ShippingMethod.PICKUP: True,
         ShippingMethod.SELLER_DELIVERY: False,

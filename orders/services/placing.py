@@ -83,11 +83,15 @@ def _placed_before(checkout_token: str) -> Placed | None:
     return None if existing is None else Placed(existing, created=False)
 
 
-def _orderable_group(*, cart: Cart, company, user, agreed: SellerGroup | None) -> SellerGroup:
+def _orderable_group(
+    *, cart: Cart | None, company, user, agreed: SellerGroup | None
+) -> SellerGroup:
     """Return the lines to order from the seller, or refuse what cannot be ordered."""
     if user is not None and company.owner_id == user.pk:
         raise OrderError(OWN_COMPANY)
-    group = agreed if agreed is not None else cart_view(cart).group(company.pk)
+    group = agreed
+    if group is None and cart is not None:
+        group = cart_view(cart).group(company.pk)
     if group is None or not group.lines:
         raise OrderError(CART_EMPTY_FOR_SELLER)
     # Checked before the insert: PostgreSQL refuses a sum past the column with an error.
@@ -143,7 +147,7 @@ def _order_create(
 
 def order_place(
     *,
-    cart: Cart,
+    cart: Cart | None,
     company,
     user,
     full_name: str,
@@ -167,40 +171,63 @@ def order_place(
     statement shown next to the button) and the e-mails to both sides. A second submit of
     the same form (the same checkout token) creates nothing and returns the first order.
     Only this seller's items leave the cart. With `agreed` (lines agreed with the seller,
-    as an accepted quote's), those lines are ordered instead and the cart is not touched.
+    as an accepted quote's), those lines are ordered instead and the cart, if any, is not
+    touched.
     """
     if (placed := _placed_before(checkout_token)) is not None:
         return placed
     user = user if user is not None and user.is_authenticated else None
     group = _orderable_group(cart=cart, company=company, user=user, agreed=agreed)
     _check_offered(company=company, shipping_method=shipping_method, payment_method=payment_method)
+    placed = _order_commit(
+        group=group,
+        company=company,
+        user=user,
+        buyer_company=buyer_company,
+        ip=ip,
+        user_agent=user_agent,
+        checkout_token=checkout_token,
+        full_name=full_name,
+        organization=organization,
+        email=normalise_email(email),
+        phone=phone,
+        address=address,
+        comment=comment,
+        shipping_method=shipping_method,
+        payment_method=payment_method,
+    )
+    if placed.created and cart is not None and agreed is None:
+        cart.remove(line.listing_id for line in group.lines if line.listing_id is not None)
+    return placed
+
+
+def _order_commit(
+    *,
+    group: SellerGroup,
+    company,
+    user,
+    buyer_company: BuyerCompany | None,
+    ip: str,
+    user_agent: str,
+    **fields,
+) -> Placed:
+    """Write the order, the buyer's consent and both e-mails in one transaction.
+
+    A parallel submit of the same form that wins the race to the unique checkout token
+    makes this one fail: its order is returned instead.
+    """
     try:
         with transaction.atomic():
             order = _order_create(
-                group=group,
-                company=company,
-                user=user,
-                buyer_company=buyer_company,
-                checkout_token=checkout_token,
-                full_name=full_name,
-                organization=organization,
-                email=normalise_email(email),
-                phone=phone,
-                address=address,
-                comment=comment,
-                shipping_method=shipping_method,
-                payment_method=payment_method,
+                group=group, company=company, user=user, buyer_company=buyer_company, **fields
             )
             _consent_record(order=order, ip=ip, user_agent=user_agent)
             _mail_order_placed(order)
             _forget_seller_summary(company)
     except IntegrityError:
-        # A parallel submit of the same form won the race to the unique token.
-        if (placed := _placed_before(checkout_token)) is None:
+        if (placed := _placed_before(fields["checkout_token"])) is None:
             raise
         return placed
-    if agreed is None:
-        cart.remove(line.listing_id for line in group.lines)
     return Placed(order, created=True)
 
 

@@ -14,12 +14,13 @@ from orders.models import Order, OrderEvent
 from orders.services.caches import _forget_seller_summary
 from orders.services.errors import OrderError
 from orders.services.mail import _mail_status_changed
+from portal.text_types import StrOrPromise
 
 TRANSITION_REFUSED = _("An order that is “%(status)s” cannot be %(action)s.")
 FINAL_TOTAL_REQUIRED = _("Enter the final total agreed with the buyer, in tenge.")
 CANCEL_REASON_REQUIRED = _("Say why the order is cancelled: the buyer will see it.")
 
-ACTIONS = {
+ACTIONS: dict[str, StrOrPromise] = {
     Order.Status.CONFIRMED: _("confirmed"),
     Order.Status.SHIPPED: _("marked as shipped"),
     Order.Status.COMPLETED: _("completed"),

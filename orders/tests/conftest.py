@@ -1,6 +1,6 @@
 import pytest
 
-from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
+from accounts.tests.factories import UserFactory, accept_policy
 from listings.tests.factories import ListingFactory
 
 # A valid filled-in order form; tests change one field at a time.
@@ -17,31 +17,8 @@ ORDER_FORM = {
 
 
 @pytest.fixture
-def seller(db):
-    """A signed-up seller: verified e-mail, accepted policy, with a company."""
-    return CompanyFactory(owner=accept_policy(UserFactory())).owner
-
-
-@pytest.fixture
-def company(seller):
-    return seller.company
-
-
-@pytest.fixture
-def seller_client(client, seller):
-    client.force_login(seller)
-    return client
-
-
-@pytest.fixture
 def buyer(db):
     return accept_policy(UserFactory(address="Кокшетау, ул. Абая, 12"))
-
-
-@pytest.fixture
-def buyer_client(client, buyer):
-    client.force_login(buyer)
-    return client
 
 
 @pytest.fixture
@@ -78,8 +55,3 @@ def send_order(client, company, form: dict, token: str | None = None):
     """Send the order form of `company` as the browser would; return the response."""
     token = token or checkout_token(client, company)
     return client.post(f"/cart/checkout/{company.pk}/", {**form, "checkout_token": token})
-
-
-def field_errors(response, name) -> list[str]:
-    """Return the messages the page's form shows at the field `name`."""
-    return [str(e) for e in response.context["form"].errors.get(name, [])]

@@ -4,8 +4,8 @@ from django.contrib.admin.sites import site
 from accounts.tests.factories import UserFactory, sign_in_with_second_factor
 from orders.models import Order
 from orders.tests.factories import OrderFactory, OrderItemFactory
+from privacy.hashing import email_hash
 from privacy.models import DisclosureEvent
-from privacy.services import email_hash
 
 pytestmark = pytest.mark.django_db
 

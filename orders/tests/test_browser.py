@@ -8,17 +8,13 @@ from playwright.sync_api import expect
 from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
 from listings.tests.factories import ListingFactory
 from orders.models import Order
+from portal.tests.helpers import decline_optional_cookies
 from privacy.models import DisclosureEvent
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _decline_optional_cookies(page):
-    page.get_by_role("button", name="Decline optional").click()
-    expect(page.locator(".cookie-bar")).to_have_count(0)
 
 
 @pytest.fixture
@@ -48,7 +44,7 @@ def _add_to_cart(page, listing, quantity):
 def _guest_orders_from_steppe(page, sellers):
     steppe, metal, seeder, rebar = sellers
     page.goto("/")
-    _decline_optional_cookies(page)
+    decline_optional_cookies(page)
     _add_to_cart(page, seeder, 2)
     _add_to_cart(page, rebar, 5)
     expect(page.locator(".cart-link .badge")).to_have_text("2")
@@ -89,7 +85,7 @@ def test_a_guest_orders_from_one_seller_and_the_other_stays_in_the_cart(page, se
 def test_the_checkout_form_shows_errors_at_the_fields_and_keeps_the_input(page, sellers):
     _steppe, _metal, seeder, _rebar = sellers
     page.goto("/")
-    _decline_optional_cookies(page)
+    decline_optional_cookies(page)
     _add_to_cart(page, seeder, 1)
     page.get_by_role("link", name="Order from ТОО «Степь Агро»").click()
     page.get_by_label("Full name").fill("Ахметов Ерлан")

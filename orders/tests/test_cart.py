@@ -3,18 +3,14 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.messages import get_messages
 
 from listings.models import Listing
 from listings.tests.factories import ListingFactory
 from orders import services
 from orders.cart import MAX_QUANTITY
+from portal.tests.helpers import messages_of
 
 pytestmark = pytest.mark.django_db
-
-
-def _messages(response) -> list[str]:
-    return [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def _cart(client):
@@ -67,7 +63,7 @@ def test_a_bad_quantity_is_refused_with_a_clear_message(client, listing, quantit
 
     assert response.status_code == 302
     assert response.url == listing.get_absolute_url()
-    assert _messages(response) == [str(message)]
+    assert messages_of(response) == [str(message)]
     assert _cart(client).is_empty
 
 
@@ -75,7 +71,7 @@ def test_a_quantity_below_the_sellers_minimum_is_refused(client, listing):
     response = client.post(f"/cart/add/{listing.pk}/", {"quantity": "1"})
 
     expected = services.QUANTITY_BELOW_MINIMUM % {"min": 2, "unit": listing.unit_label}
-    assert _messages(response) == [str(expected)]
+    assert messages_of(response) == [str(expected)]
     assert _cart(client).is_empty
 
 
@@ -94,7 +90,7 @@ def test_adding_by_get_is_not_allowed(client, listing):
 def test_a_seller_cannot_put_their_own_listing_in_the_cart(seller_client, listing):
     response = seller_client.post(f"/cart/add/{listing.pk}/", {"quantity": "2"})
 
-    assert _messages(response) == [str(services.OWN_LISTING)]
+    assert messages_of(response) == [str(services.OWN_LISTING)]
     assert _cart(seller_client).is_empty
 
 
@@ -113,7 +109,7 @@ def test_changing_to_a_bad_quantity_keeps_the_old_one_and_says_why(client, listi
 
     assert response.status_code == 302
     expected = services.QUANTITY_BELOW_MINIMUM % {"min": 2, "unit": listing.unit_label}
-    assert _messages(response)[-1] == str(expected)
+    assert messages_of(response)[-1] == str(expected)
     assert _cart(client).group(listing.company_id).lines[0].quantity == 4
 
 

@@ -13,8 +13,9 @@ from listings.tests.factories import ListingFactory
 from orders import services
 from orders.models import Order, OrderEvent, SellerOption
 from orders.tests.conftest import checkout_token, send_order
+from portal.tests.helpers import messages_of
+from privacy.hashing import email_hash
 from privacy.models import ConsentEvent
-from privacy.services import email_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +198,7 @@ def test_an_empty_cart_for_the_seller_gets_a_clear_message_and_no_order(
 
     assert response.status_code == 302
     assert response.url == "/cart/"
-    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    messages = messages_of(response)
     assert messages == [str(services.CART_EMPTY_FOR_SELLER)]
     assert not Order.objects.exists()
 
@@ -318,7 +319,7 @@ def test_a_form_without_its_token_is_refused_and_given_a_new_one(
 
     assert response.status_code == 200
     assert not Order.objects.exists()
-    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    messages = messages_of(response)
     assert messages[-1] == "The form has expired. Please check it and send it again."
     token = response.context["form"]["checkout_token"].value()
     assert len(token) == 43

@@ -4,7 +4,8 @@ import pytest
 
 from orders import forms, services
 from orders.models import COMMENT_MAX_LENGTH, Order
-from orders.tests.conftest import checkout_token, field_errors, send_order
+from orders.tests.conftest import checkout_token, send_order
+from portal.tests.helpers import form_errors
 from privacy.models import ConsentEvent
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def test_a_comment_of_513_characters_is_refused_at_the_field(
 
     assert response.status_code == 200
     expected = forms.COMMENT_TOO_LONG % {"limit_value": COMMENT_MAX_LENGTH, "show_value": 513}
-    assert field_errors(response, "comment") == [str(expected)]
+    assert form_errors(response, "comment") == [str(expected)]
     assert not Order.objects.exists()
     assert not ConsentEvent.objects.filter(channel="checkout").exists()
 
@@ -38,21 +39,21 @@ def test_an_email_without_at_is_refused_at_the_field(
 ):
     response = send_order(client, company, {**order_form, "email": "erlan.example.kz"})
 
-    assert field_errors(response, "email") == [str(forms.EMAIL_INVALID)]
+    assert form_errors(response, "email") == [str(forms.EMAIL_INVALID)]
     assert not Order.objects.exists()
 
 
 def test_a_missing_phone_is_refused_at_the_field(client, company, two_sellers_in_cart, order_form):
     response = send_order(client, company, {**order_form, "phone": ""})
 
-    assert field_errors(response, "phone") == [str(forms.PHONE_REQUIRED)]
+    assert form_errors(response, "phone") == [str(forms.PHONE_REQUIRED)]
     assert not Order.objects.exists()
 
 
 def test_a_phone_outside_kazakhstan_is_refused(client, company, two_sellers_in_cart, order_form):
     response = send_order(client, company, {**order_form, "phone": "+7 495 123 45 67"})
 
-    assert field_errors(response, "phone")
+    assert form_errors(response, "phone")
     assert not Order.objects.exists()
 
 
@@ -72,14 +73,14 @@ def test_each_required_field_has_its_own_message(
 ):
     response = send_order(client, company, {**order_form, field: ""})
 
-    assert field_errors(response, field) == [str(message)]
+    assert form_errors(response, field) == [str(message)]
     assert not Order.objects.exists()
 
 
 def test_a_single_word_name_is_refused(client, company, two_sellers_in_cart, order_form):
     response = send_order(client, company, {**order_form, "full_name": "Ерлан"})
 
-    assert field_errors(response, "full_name") == [str(forms.FULL_NAME_INCOMPLETE)]
+    assert form_errors(response, "full_name") == [str(forms.FULL_NAME_INCOMPLETE)]
 
 
 def test_an_option_the_seller_does_not_offer_is_refused(
@@ -87,7 +88,7 @@ def test_an_option_the_seller_does_not_offer_is_refused(
 ):
     response = send_order(client, company, {**order_form, "payment_method": "cash_on_delivery"})
 
-    assert field_errors(response, "payment_method") == [str(services.OPTION_NOT_OFFERED)]
+    assert form_errors(response, "payment_method") == [str(services.OPTION_NOT_OFFERED)]
     assert not Order.objects.exists()
 
 

@@ -3,19 +3,15 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.messages import get_messages
 
 from orders import forms, services
 from orders.models import Order, OrderEvent, SellerOption
 from orders.tests.factories import OrderFactory, OrderItemFactory, OrderMessageFactory
+from portal.tests.helpers import messages_of
+from privacy.hashing import email_hash
 from privacy.models import DisclosureEvent
-from privacy.services import email_hash
 
 pytestmark = pytest.mark.django_db
-
-
-def _messages(response) -> list[str]:
-    return [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def test_the_desk_lists_new_orders_first_then_newest(seller_client, company):
@@ -240,7 +236,7 @@ def test_an_invalid_transition_is_refused_with_a_clear_message(
     order.refresh_from_db()
     assert order.status == status
     assert response.status_code == 302
-    [message] = _messages(response)
+    [message] = messages_of(response)
     assert message.startswith(f"An order that is “{order.status_label}” cannot be ")
     assert not OrderEvent.objects.filter(order=order).exists()
 

@@ -3,13 +3,13 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.messages import get_messages
 
 from listings.tests.factories import ListingFactory
 from orders import selectors, services, views
 from orders.cart import MAX_TOTAL
 from orders.models import Order
 from orders.tests.conftest import checkout_token, send_order
+from portal.tests.helpers import messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ TOP_PRICE = Decimal("999999999999.99")
 
 def _messages(response) -> list[str]:
     """Return the messages this response adds (an earlier page's are not yet shown)."""
-    return [str(m) for m in get_messages(response.wsgi_request)][-1:]
+    return messages_of(response)[-1:]
 
 
 def test_the_largest_order_the_columns_hold():

@@ -5,13 +5,13 @@ order's own address, through the outbox; the form is rate-limited per IP and per
 """
 
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from post_office.models import Email
 
 from orders import lookup
 from orders.forms import LINK_EMAIL_INVALID, LINK_NUMBER_INVALID
 from orders.tests.factories import OrderFactory
+from portal.tests.helpers import messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +25,6 @@ def order(company):
 
 def _ask(client, email, number, ip="85.29.130.77"):
     return client.post(URL, {"email": email, "number": number}, REMOTE_ADDR=ip)
-
-
-def _messages(response):
-    return [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def test_the_url_is_the_public_one():
@@ -50,7 +46,7 @@ def test_the_link_goes_to_the_orders_own_address_through_the_outbox(
 
     assert response.status_code == 302
     assert response.url == URL
-    assert _messages(response) == [str(lookup.LINK_MAYBE_SENT)]
+    assert messages_of(response) == [str(lookup.LINK_MAYBE_SENT)]
     mail = Email.objects.get()
     assert mail.to == ["erlan@example.kz"]
     assert [m.to for m in mailoutbox] == [["erlan@example.kz"]]
@@ -71,7 +67,7 @@ def test_the_answer_is_the_same_when_no_such_order_exists(client, order, email, 
 
     assert response.status_code == 302
     assert response.url == URL
-    assert _messages(response) == [str(lookup.LINK_MAYBE_SENT)]
+    assert messages_of(response) == [str(lookup.LINK_MAYBE_SENT)]
     assert not Email.objects.exists()
 
 

@@ -13,17 +13,11 @@ from orders.tests.factories import OrderFactory
 from outbox.services import outbox_drain
 from portal.breaker import breaker_for
 from portal.celery import app
+from portal.tests.helpers import publisher_pools_reset
 
 pytestmark = pytest.mark.django_db
 
 UNREACHABLE_BROKER = "redis://127.0.0.1:1/0"
-
-
-def _reset_publisher_pools():
-    # Celery caches its connection and producer pools on first publish; a new broker URL
-    # takes effect only once they are dropped (as Celery itself does after a fork).
-    app._pool = None
-    app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -32,11 +26,11 @@ def broker_down():
     previous = (app.conf.broker_url, app.conf.task_always_eager)
     app.conf.broker_url = UNREACHABLE_BROKER
     app.conf.task_always_eager = False
-    _reset_publisher_pools()
+    publisher_pools_reset()
 
     def restore():
         app.conf.broker_url, app.conf.task_always_eager = previous
-        _reset_publisher_pools()
+        publisher_pools_reset()
 
     yield restore
     restore()

@@ -16,8 +16,8 @@ from orders.tests.factories import OrderFactory, OrderItemFactory, OrderMessageF
 from outbox.erased import is_erased_email
 from outbox.services import mail_queue
 from privacy.erasure import subjects_erase, subjects_of_users
+from privacy.export import subject_export
 from privacy.registry import Subjects, registry
-from privacy.services import subject_export
 from privacy.sweep import retention_sweep
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,13 @@ an action needs a row in the `rows` fixture: the test says so when one is missin
 """
 
 import pytest
+from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
+from post_office.models import Attachment, EmailTemplate, Log
 
 from accounts.tests.factories import (
     CompanyFactory,
@@ -19,10 +22,23 @@ from accounts.tests.factories import (
 )
 from deals.services.conversations import conversation_ask
 from deals.tests.factories import RequestFactory
+from listings.catalogue.models import CatalogueImport
 from listings.tests.factories import ListingFactory, ReviewFactory
 from mailings.models import Delivery
 from mailings.tests.factories import CampaignFactory
+from orders.models import SellerOption
 from orders.tests.factories import OrderFactory
+from outbox.services import mail_queue
+from privacy.models import (
+    Acceptance,
+    AuthorityRequest,
+    Breach,
+    CookiePartner,
+    DataRequest,
+    LegalHold,
+    SweepRun,
+)
+from privacy.services import disclosure_record, restriction_record
 from privacy.tests.factories import PolicyVersionFactory
 from support.tests.factories import CallbackRequestFactory, ComplaintFactory, FeedbackFactory
 
@@ -57,24 +73,40 @@ def rows(db):
 
     Purposes, categories, cookie groups and their cookies come from the data migrations.
     """
-    from allauth.account.models import EmailAddress
-    from allauth.usersessions.models import UserSession
+    person = _person_rows()
+    company = CompanyFactory(is_verified=False)
+    listing, review, order = _trade_rows(person, company)
+    _privacy_rows(person)
+    _support_and_mail_rows(person, company, listing, review, order)
+    return person
 
-    from orders.models import SellerOption
-    from outbox.services import mail_queue
-    from privacy.models import AuthorityRequest, Breach, DataRequest, LegalHold, SweepRun
-    from privacy.services import disclosure_record, restriction_record
 
+def _person_rows():
+    """A person with an unverified address, a second factor, a session and a group apart."""
     person = accept_policy(UserFactory())
     EmailAddress.objects.filter(user=person).update(verified=False)
     second_factor_add(person)
     UserSession.objects.create(user=person, ip="10.0.0.1", session_key="s" * 32, user_agent="ua")
-    company = CompanyFactory(is_verified=False)
+    Group.objects.create(name="Moderators")
+    return person
+
+
+def _trade_rows(person, company):
+    """A listing, a review, an order, a seller option, a request, a conversation, an import."""
     listing = ListingFactory(company=company)
     review = ReviewFactory(company=company, author=person)
     order = OrderFactory(company=company)
     SellerOption.objects.create(company=company, kind="shipping", method="pickup")
-    mail_queue(to=order.email, subject="Order", body="Text")
+    RequestFactory(buyer=person)
+    conversation_ask(user=person, listing=listing, body="Is it in stock?")
+    CatalogueImport.objects.create(
+        company=company, source="imports/a.csv", filename="a.csv", file_format="csv"
+    )
+    return listing, review, order
+
+
+def _privacy_rows(person):
+    """A row of every register of the privacy app, unpublished policy included."""
     PolicyVersionFactory(published_at=None)
     DataRequest.objects.create(kind="erasure", user=person, email=person.email)
     LegalHold.objects.create(user=person, reason="Court order", authority="Court")
@@ -90,32 +122,25 @@ def rows(db):
     )  # fmt: skip
     disclosure_record(actor=person, actor_label="Seller", fields=["phone"], purpose="orders",
                       reason="Order", subject=person)  # fmt: skip
-    ComplaintFactory(listing=listing)
-    ComplaintFactory(target_kind="review", listing=None, review=review, seller=company)
-    CallbackRequestFactory()
-    FeedbackFactory()
-    Group.objects.create(name="Moderators")
-    RequestFactory(buyer=person)
-    from post_office.models import Attachment, EmailTemplate, Log
-
-    from listings.catalogue.models import CatalogueImport
-    from privacy.models import Acceptance, CookiePartner
-
-    CatalogueImport.objects.create(
-        company=company, source="imports/a.csv", filename="a.csv", file_format="csv"
-    )
-    mail = mail_queue(to=person.email, subject="Hello", body="Text")
-    Log.objects.create(email=mail, status=0, message="")
-    EmailTemplate.objects.create(name="unused")
-    Attachment.objects.create(name="unused.txt", file="attachments/unused.txt")
     Acceptance.objects.create(user=person, statement=Acceptance.Statement.choices[0][0],
                               channel="signup", text_shown="I agree.", language="ru")  # fmt: skip
     CookiePartner.objects.create(
         name="Ads Ltd", policy_url="https://ads.example/policy", country="KZ"
     )
-    conversation_ask(user=person, listing=listing, body="Is it in stock?")
+
+
+def _support_and_mail_rows(person, company, listing, review, order):
+    """Complaints, a callback, feedback; outbox e-mails with a log, a template, a campaign."""
+    ComplaintFactory(listing=listing)
+    ComplaintFactory(target_kind="review", listing=None, review=review, seller=company)
+    CallbackRequestFactory()
+    FeedbackFactory()
+    mail_queue(to=order.email, subject="Order", body="Text")
+    mail = mail_queue(to=person.email, subject="Hello", body="Text")
+    Log.objects.create(email=mail, status=0, message="")
+    EmailTemplate.objects.create(name="unused")
+    Attachment.objects.create(name="unused.txt", file="attachments/unused.txt")
     Delivery.objects.create(campaign=CampaignFactory(), user=person)
-    return person
 
 
 def _staff_client(*codenames):

@@ -7,16 +7,10 @@ from post_office.models import STATUS, Email
 from outbox.services import mail_publish, mail_queue
 from portal.breaker import breaker_for
 from portal.celery import BrokerUnavailable, app
+from portal.tests.helpers import publisher_pools_reset
 from portal.tests.test_cache import CountingListener
 
 pytestmark = pytest.mark.django_db
-
-
-def _reset_publisher_pools():
-    # Celery caches its connection and producer pools on first publish; a new broker URL
-    # takes effect only once they are dropped (as Celery itself does after a fork).
-    app._pool = None
-    app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -26,10 +20,10 @@ def broker():
     previous = (app.conf.broker_url, app.conf.task_always_eager)
     app.conf.broker_url = f"redis://127.0.0.1:{listener.port}/0"
     app.conf.task_always_eager = False
-    _reset_publisher_pools()
+    publisher_pools_reset()
     yield listener
     app.conf.broker_url, app.conf.task_always_eager = previous
-    _reset_publisher_pools()
+    publisher_pools_reset()
     listener.close()
 
 

@@ -8,6 +8,7 @@ is then stopped (connections refused): the shared Redis of the machine is never 
 import re
 import time
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -21,17 +22,13 @@ from orders.models import Order
 from outbox.services import mail_send, outbox_drain
 from portal.breaker import breaker_for
 from portal.celery import app
+from portal.tests.helpers import publisher_pools_reset
 from portal.tests.redis_server import PrivateRedis
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _reset_publisher_pools():
-    app._pool = None
-    app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -45,10 +42,10 @@ def private_redis(settings):
     }
     previous = (app.conf.broker_url, app.conf.task_always_eager)
     app.conf.broker_url, app.conf.task_always_eager = server.url(), False
-    _reset_publisher_pools()
+    publisher_pools_reset()
     yield server
     app.conf.broker_url, app.conf.task_always_eager = previous
-    _reset_publisher_pools()
+    publisher_pools_reset()
     server.stop()
 
 
@@ -158,7 +155,7 @@ def test_with_redis_stopped_the_portal_works_and_mails_go_out_once_it_is_back(
     # Redis is back: the drain (run by beat every minute) sends every queued mail; more
     # runs, and a late publish of each, send nothing again.
     private_redis.start()
-    later = timezone.now() + timezone.timedelta(minutes=1)
+    later = timezone.now() + timedelta(minutes=1)
     sent = outbox_drain(now=later)
     again = outbox_drain(now=later) + sum(mail_send(email_id=pk, now=later) for pk in queued)
 

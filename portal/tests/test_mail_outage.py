@@ -5,6 +5,7 @@ connection refused), then accepting.
 """
 
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -13,20 +14,10 @@ from post_office.models import STATUS, Email
 from orders import services as order_services
 from orders.tests.factories import OrderFactory
 from outbox.services import outbox_drain
-from outbox.tests.smtp import SmtpSink
 from portal.celery import app
 from privacy.services import data_request_submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def smtp(settings):
-    sink = SmtpSink()
-    for name, value in sink.settings().items():
-        setattr(settings, name, value)
-    yield sink
-    sink.stop()
 
 
 def test_a_privacy_mail_and_an_order_mail_wait_for_the_mail_server_and_go_once(
@@ -42,10 +33,10 @@ def test_a_privacy_mail_and_an_order_mail_wait_for_the_mail_server_and_go_once(
     assert smtp.messages == []
     assert set(Email.objects.values_list("status", flat=True)) == {STATUS.requeued}
     smtp.start()
-    later = timezone.now() + timezone.timedelta(minutes=5)
+    later = timezone.now() + timedelta(minutes=5)
 
     assert outbox_drain(now=later) == 2
-    assert outbox_drain(now=later + timezone.timedelta(hours=1)) == 0
+    assert outbox_drain(now=later + timedelta(hours=1)) == 0
 
     assert Counter(smtp.recipients()) == Counter({"guest@example.kz": 1, "buyer@example.kz": 1})
     texts = "\n".join(content for _rcpt, content in smtp.messages)

@@ -7,8 +7,8 @@ from post_office.models import STATUS, Email
 
 from accounts.tests.factories import UserFactory
 from outbox.services import mail_queue
+from privacy.hashing import email_hash
 from privacy.models import DisclosureEvent
-from privacy.services import email_hash
 
 pytestmark = pytest.mark.django_db
 

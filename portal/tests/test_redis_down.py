@@ -17,6 +17,7 @@ from listings import services as listing_services
 from listings.tests.factories import ListingFactory
 from orders.tests.factories import OrderFactory, OrderMessageFactory
 from portal.celery import app
+from portal.tests.helpers import publisher_pools_reset
 from portal.tests.redis_server import PrivateRedis
 from support.models import Feedback
 from support.views import RATE_LIMITED
@@ -24,11 +25,6 @@ from support.views import RATE_LIMITED
 pytestmark = pytest.mark.django_db
 
 WINDOW = 0.3  # REDIS_BREAKER_SECONDS in these tests
-
-
-def _reset_publisher_pools():
-    app._pool = None
-    app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -43,10 +39,10 @@ def redis_server(settings):
     }
     previous = (app.conf.broker_url, app.conf.task_always_eager)
     app.conf.broker_url, app.conf.task_always_eager = server.url(), False
-    _reset_publisher_pools()
+    publisher_pools_reset()
     yield server
     app.conf.broker_url, app.conf.task_always_eager = previous
-    _reset_publisher_pools()
+    publisher_pools_reset()
     server.stop()
 
 

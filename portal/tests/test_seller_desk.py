@@ -4,7 +4,7 @@ every desk page, a link from the Personal Account, and the first listing after t
 import pytest
 from django.test import override_settings
 
-from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
+from accounts.tests.factories import UserFactory, accept_policy
 from accounts.views import COMPANY_CREATED_MESSAGE
 from listings.models import Listing
 from listings.tests.factories import ListingFactory
@@ -16,17 +16,6 @@ from orders.tests.factories import OrderFactory
 pytestmark = pytest.mark.django_db
 
 DESK_PAGES = ("/seller/listings/", "/seller/listings/new/", "/seller/orders/", "/seller/settings/")
-
-
-@pytest.fixture
-def seller(db):
-    return CompanyFactory(owner=accept_policy(UserFactory())).owner
-
-
-@pytest.fixture
-def seller_client(client, seller):
-    client.force_login(seller)
-    return client
 
 
 def _menu(html: str) -> str:

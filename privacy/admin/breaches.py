@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -17,7 +18,7 @@ NOTICE_QUEUED = _("Approved: the notice is being sent to the %(count)d people af
 def _source_choices():
     """Sources whose rows name their people and their time: the count can be computed."""
     sources = [s for s in registry.sources() if s.time_field and any(s.people)]
-    return [("", "---------"), *((s.key, f"{s.key}: {s.description}") for s in sources)]
+    return [*BLANK_CHOICE_DASH, *((s.key, f"{s.key}: {s.description}") for s in sources)]
 
 
 class BreachForm(forms.ModelForm):

@@ -73,6 +73,9 @@ class Breach(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    # Set by privacy.selectors.breaches_late for the officer's digest, as of its day.
+    authority_late: bool
+    gdpr_late: bool
 
     class Meta:
         ordering = ["-discovered_at"]

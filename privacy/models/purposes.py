@@ -13,6 +13,7 @@ Two kinds of text, translated two ways (README, "Languages"):
 from datetime import timedelta
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -38,6 +39,10 @@ class Purpose(models.Model):
     REVIEWS = "reviews"
     FRAUD = "fraud"
     LEGAL = "legal"
+
+    # The purposes a person may simply grant or withdraw (and an objection stops): optional
+    # and consent-based. The one rule, for queries and for a purpose at hand.
+    CHANGEABLE = Q(legal_basis=LegalBasis.CONSENT, is_required=False)
 
     code = models.SlugField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -98,6 +103,11 @@ class Purpose(models.Model):
         return self.legal_basis == LegalBasis.LEGAL_OBLIGATION
 
     @property
+    def changeable(self) -> bool:
+        """Whether a person may simply grant or withdraw it (`CHANGEABLE`, above)."""
+        return self.rests_on_consent and not self.is_required
+
+    @property
     def allows_objection(self) -> bool:
         """Whether the person may object to it (processing for a legitimate interest)."""
         return self.legal_basis == LegalBasis.LEGITIMATE_INTEREST
@@ -148,7 +158,8 @@ class PolicyVersion(models.Model):
     announced_to_user = models.BigIntegerField(_("announced up to user id"), default=0)
     announced_at = models.DateTimeField(_("announcement finished"), null=True, blank=True)
 
-    objects = PolicyVersionQuerySet.as_manager()
+    # django-modeltranslation replaces it with a class it makes at run time (see mailings).
+    objects = PolicyVersionQuerySet.as_manager()  # type: ignore[django-manager-missing]
 
     class Meta:
         ordering = ["document", "-version"]
@@ -194,7 +205,7 @@ class PolicyVersion(models.Model):
 
 
 # Where each document's current version and its numbered versions are read.
-CURRENT_URL_NAMES = {
+CURRENT_URL_NAMES: dict[str, str] = {
     PolicyVersion.Document.PRIVACY: "privacy:policy",
     PolicyVersion.Document.TERMS: "legal:terms",
     PolicyVersion.Document.RULES: "legal:rules",

@@ -9,12 +9,11 @@
   state bodies, the breach register;
 - `digest`: the privacy officer's daily digest.
 
-Callers import from `privacy.services` (re-exported here); the pure helpers live outside
-the services: `privacy.hashing.email_hash`, `privacy.export.subject_export`.
+Callers import from `privacy.services` (re-exported here). Pure helpers are not services
+and are imported from their own modules: `privacy.hashing.email_hash`,
+`privacy.export.subject_export`.
 """
 
-from privacy.export import subject_export
-from privacy.hashing import email_hash
 from privacy.services.authorities import authority_disclosure_record
 from privacy.services.breaches import (
     BreachError,
@@ -93,7 +92,6 @@ __all__ = [
     "data_requests_resume",
     "disclosure_record",
     "disclosure_record_many",
-    "email_hash",
     "enqueue_on_commit",
     "language_code",
     "policy_accept",
@@ -103,7 +101,6 @@ __all__ = [
     "restriction_lift",
     "restriction_record",
     "site_url",
-    "subject_export",
     "truncate_ip",
     "waiting_requests_finish",
     "waiting_requests_open",

@@ -4,6 +4,8 @@ Each answer takes the request (in progress, inside the caller's transaction) and
 the names of the extra fields it changed, which the caller saves with the status.
 """
 
+from collections.abc import Callable
+
 from privacy.erasure import subjects_erase, subjects_of_users
 from privacy.export import subject_export
 from privacy.models import ConsentEvent, DataRequest, Purpose, RestrictionEvent
@@ -55,7 +57,7 @@ def _answer_withdrawal(data_request: DataRequest) -> list[str]:
     purposes = Purpose.objects.filter(legal_basis=LegalBasis.CONSENT)
     if data_request.kind == DataRequest.Kind.OBJECTION:
         # An objection stops everything the person may refuse: the optional purposes.
-        purposes = purposes.filter(is_required=False)
+        purposes = purposes.filter(Purpose.CHANGEABLE)
     codes = list(purposes.values_list("code", flat=True))
     text = f"Data request #{data_request.pk}: {data_request.get_kind_display()}"
     for code in codes:
@@ -86,7 +88,7 @@ def _answer_by_staff(data_request: DataRequest) -> list[str]:
     return []
 
 
-ANSWERS = {
+ANSWERS: dict[str, Callable[[DataRequest], list[str]]] = {
     DataRequest.Kind.ACCESS: _answer_access,
     DataRequest.Kind.ERASURE: _answer_erasure,
     DataRequest.Kind.OBJECTION: _answer_withdrawal,

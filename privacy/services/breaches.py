@@ -5,13 +5,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.errors import ShownError
 from privacy.models import Breach
 from privacy.registry import normalise_email, registry
 from privacy.services.common import enqueue_on_commit, mail, site_url
 from privacy.texts import BREACH_NOTICE_SUBJECT
 
 
-class BreachError(Exception):
+class BreachError(ShownError):
     """A breach step that cannot be taken; the message is safe to show."""
 
 

@@ -8,11 +8,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from outbox.services import mail_queue
+from portal.errors import ShownError
 
 logger = logging.getLogger("privacy.services")
 
 
-class DataRequestError(Exception):
+class DataRequestError(ShownError):
     """A data request that cannot move on; the message is safe to show."""
 
 

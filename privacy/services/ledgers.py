@@ -12,12 +12,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from portal.errors import ShownError
 from privacy.hashing import email_hash
 from privacy.models import ConsentEvent, DisclosureEvent, DisclosurePerson, PolicyVersion, Purpose
 from privacy.texts import stored_text
 
 
-class ConsentError(Exception):
+class ConsentError(ShownError):
     """A consent that cannot be recorded; the message is safe to show."""
 
 

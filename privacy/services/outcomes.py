@@ -6,6 +6,7 @@ transaction that finishes it. The letter about an erasure goes to the address th
 had before it, and the outbox forgets it once sent: no copy of the address outlives it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from privacy.models import DataRequest
@@ -80,7 +81,7 @@ def _done_letter(data_request: DataRequest) -> tuple:
     return REQUEST_DONE_SUBJECT, "privacy/email/outcome_done.txt", context
 
 
-LETTERS = {
+LETTERS: dict[str, Callable[[DataRequest], tuple]] = {
     DataRequest.Kind.ACCESS: _access_letter,
     DataRequest.Kind.ERASURE: _erasure_letter,
 }

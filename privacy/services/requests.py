@@ -5,6 +5,8 @@ Answering is `privacy.services.answers`; telling the person the outcome is
 soon as they are verified, unless staff put the request on hold.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -115,7 +117,7 @@ def data_request_verify(*, data_request: DataRequest) -> DataRequest:
     with transaction.atomic():
         data_request.status = DataRequest.Status.VERIFIED
         data_request.verified_at = now
-        data_request.due_at = now + timezone.timedelta(days=settings.PRIVACY_REQUEST_DAYS)
+        data_request.due_at = now + timedelta(days=settings.PRIVACY_REQUEST_DAYS)
         data_request.save(update_fields=["status", "verified_at", "due_at"])
         _schedule_automatic(data_request)
     return data_request
@@ -195,7 +197,7 @@ def data_requests_resume() -> int:
     """Queue again the automatic requests whose task never ran (the broker was down)."""
     from privacy.tasks import data_request_run_task
 
-    stale = timezone.now() - timezone.timedelta(minutes=10)
+    stale = timezone.now() - timedelta(minutes=10)
     pending = (
         DataRequest.objects.runnable()
         .filter(kind__in=AUTOMATIC_KINDS, on_hold=False, verified_at__lt=stale)

@@ -31,7 +31,7 @@ def waiting_requests_open(*, subjects: Subjects, waiting: Subjects) -> int:
     user_ids, guests = waiting_people(subjects, waiting)
     emails_of = {pk: email for email, pk in subjects.related.get(USERS_BY_EMAIL, {}).items()}
     now = timezone.now()
-    people = [(pk, emails_of.get(pk, "")) for pk in sorted(user_ids)]
+    people: list[tuple[int | None, str]] = [(pk, emails_of.get(pk, "")) for pk in sorted(user_ids)]
     people += [(None, email) for email in sorted(guests)]
     DataRequest.objects.bulk_create(
         DataRequest(
@@ -114,7 +114,8 @@ def waiting_requests_finish(*, batch_size: int = BATCH_SIZE) -> tuple[int, dict]
 
     Return how many requests finished, and the rows erased per source.
     """
-    finished, counts, last = 0, {}, 0
+    finished, last = 0, 0
+    counts: dict[str, int] = {}
     while True:
         batch = list(_waiting_batch(after=last, size=batch_size))
         if not batch:

@@ -1,18 +1,10 @@
 import pytest
 from django.utils.text import capfirst
 
-from accounts.tests.factories import UserFactory, sign_in_with_second_factor
+from accounts.tests.factories import UserFactory
 from privacy.models import ConsentEvent, DataRequest, DisclosureEvent, PolicyVersion
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    admin = UserFactory(is_staff=True, is_superuser=True)
-    sign_in_with_second_factor(client, admin)
-    client.admin = admin
-    return client
 
 
 def _event(user):

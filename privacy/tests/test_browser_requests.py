@@ -1,5 +1,4 @@
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -7,6 +6,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.tests.factories import UserFactory
+from portal.tests.helpers import first_link
 from privacy.models import DataRequest, DisclosureEvent
 from privacy.services import consent_grant
 from privacy.texts import ERASURE_DONE_SUBJECT, EXPORT_READY_SUBJECT
@@ -17,10 +17,6 @@ pytestmark = [
 ]
 
 
-def _link(message) -> str:
-    return re.search(r"https?://\S+", message.body).group(0)
-
-
 def _ask(page, kind: str, email: str) -> None:
     """Send the request form as a guest and confirm it through the e-mailed link."""
     page.goto("/privacy/request/")
@@ -28,7 +24,7 @@ def _ask(page, kind: str, email: str) -> None:
     page.get_by_label("Your e-mail address").fill(email)
     page.get_by_role("button", name="Send the request").click()
     expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
-    page.goto(_link(mail.outbox[-1]))
+    page.goto(first_link(mail.outbox[-1]))
     page.get_by_role("button", name="Confirm the request").click()
     expect(page.get_by_role("heading", name="Request confirmed")).to_be_visible()
 
@@ -47,7 +43,7 @@ def test_a_guests_access_request_is_answered_by_e_mail_with_no_staff_action(
     answer = mail.outbox[-1]
     assert answer.subject == str(EXPORT_READY_SUBJECT)
     with page.expect_download() as guest_download:
-        page.evaluate("url => { window.location.href = url; }", _link(answer))
+        page.evaluate("url => { window.location.href = url; }", first_link(answer))
     export = json.loads(Path(guest_download.value.path()).read_text())
     [consents] = [s for s in export["Your data on Dala Market"] if s["Where"].startswith("Consent")]
     assert (

@@ -1,7 +1,6 @@
 """The person hears back: every finished request is answered by e-mail, guests included."""
 
 import json
-import re
 from datetime import timedelta
 
 import pytest
@@ -11,6 +10,7 @@ from post_office.models import Email
 from accounts.tests.factories import UserFactory, sign_in_with_second_factor
 from orders.tests.factories import OrderFactory
 from outbox.services import outbox_drain
+from portal.tests.helpers import first_link
 from privacy import services
 from privacy.models import DataRequest, Purpose
 from privacy.selectors import consent_given, subject_is_restricted
@@ -24,16 +24,12 @@ from privacy.texts import (
 pytestmark = pytest.mark.django_db
 
 
-def _link(message) -> str:
-    return re.search(r"https?://\S+", message.body).group(0)
-
-
 def _ask(client, capture, **data):
     with capture(execute=True):
         client.post("/privacy/request/", {"details": "", **data})
     [confirm] = [m for m in mail.outbox if m.subject == str(REQUEST_CONFIRM_SUBJECT)]
     with capture(execute=True):
-        client.post(_link(confirm))
+        client.post(first_link(confirm))
     return DataRequest.objects.latest("pk")  # an erasure has replaced its e-mail
 
 
@@ -50,7 +46,7 @@ def test_a_guests_confirmed_access_request_is_answered_by_e_mail_with_no_staff_a
     assert data_request.handled_by is None  # nobody clicked anything
     [answer] = [m for m in mail.outbox if m.subject == str(EXPORT_READY_SUBJECT)]
     assert answer.to == ["guest@mail.kz"]
-    download = client.get(_link(answer))
+    download = client.get(first_link(answer))
     assert "Ахметов Ерлан" in json.dumps(json.loads(download.content), ensure_ascii=False)
 
 
@@ -63,7 +59,7 @@ def test_an_access_request_staff_put_on_hold_waits_for_staff(
     services.data_request_hold(data_request=data_request, on_hold=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(_link(mail.outbox[0]))
+        client.post(first_link(mail.outbox[0]))
 
     data_request.refresh_from_db()
     assert (data_request.status, data_request.on_hold) == ("verified", True)

@@ -1,11 +1,11 @@
 """The public data-request form: one's own erasure needs the password; floods are refused."""
 
 import pytest
-from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 
 from accounts.tests.factories import PASSWORD, UserFactory, accept_policy
+from portal.tests.helpers import messages_of
 from privacy.models import ConsentEvent, DataRequest
 from privacy.views import ERASURE_NEEDS_PASSWORD_MESSAGE, REQUEST_RATE_LIMITED_MESSAGE
 
@@ -30,7 +30,7 @@ def test_a_signed_in_persons_erasure_of_their_account_asks_for_the_password(
 
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:delete")
-    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    messages = messages_of(response)
     assert str(ERASURE_NEEDS_PASSWORD_MESSAGE) in messages
     assert not DataRequest.objects.exists()
     user.refresh_from_db()

@@ -1,11 +1,12 @@
 import json
-import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory, sign_in_with_second_factor
+from portal.tests.helpers import first_link
 from privacy import services
 from privacy.forms import REQUEST_EMAIL_INVALID, REQUEST_KIND_REQUIRED
 from privacy.models import ConsentEvent, DataRequest, DisclosureEvent
@@ -20,10 +21,6 @@ def _submit(client, django_capture_on_commit_callbacks, **data):
         return client.post("/privacy/request/", {"kind": "access", "details": "", **data})
 
 
-def _link(message) -> str:
-    return re.search(r"https?://\S+", message.body).group(0)
-
-
 def test_a_guest_request_counts_only_after_its_email_link(
     client, settings, django_capture_on_commit_callbacks
 ):
@@ -36,7 +33,7 @@ def test_a_guest_request_counts_only_after_its_email_link(
     assert (data_request.status, data_request.email) == ("new", "guest@mail.kz")
     assert data_request.verified_at is None
     assert len(mail.outbox) == 1
-    link = _link(mail.outbox[0])
+    link = first_link(mail.outbox[0])
     assert client.get(link).status_code == 200  # a page with a button: GET confirms nothing
     data_request.refresh_from_db()
     assert data_request.status == "new"
@@ -45,12 +42,12 @@ def test_a_guest_request_counts_only_after_its_email_link(
 
     data_request.refresh_from_db()
     assert data_request.status == "verified"
-    assert data_request.due_at - data_request.verified_at == timezone.timedelta(days=10)
+    assert data_request.due_at - data_request.verified_at == timedelta(days=10)
 
 
 def test_a_tampered_confirmation_link_is_refused(client, django_capture_on_commit_callbacks):
     _submit(client, django_capture_on_commit_callbacks, email="guest@mail.kz")
-    link = _link(mail.outbox[0])
+    link = first_link(mail.outbox[0])
 
     response = client.post(link[:-3] + "abc/")
 
@@ -105,7 +102,7 @@ def test_a_guests_access_request_is_exported_and_downloadable_through_the_link(
 ):
     services.consent_grant(purpose="orders", channel="checkout", text_shown="x", email="g@mail.kz")
     _submit(client, django_capture_on_commit_callbacks, email="g@mail.kz")
-    client.post(_link(mail.outbox[0]))
+    client.post(first_link(mail.outbox[0]))
     data_request = DataRequest.objects.get()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -113,7 +110,7 @@ def test_a_guests_access_request_is_exported_and_downloadable_through_the_link(
 
     assert data_request.status == "done"
     assert data_request.report["rows_per_source"]["privacy.consentevent"] == 1
-    response = client.get(_link(mail.outbox[1]))
+    response = client.get(first_link(mail.outbox[1]))
     assert response["Content-Disposition"].startswith("attachment")
     export = json.loads(response.content)
     [consents] = [s for s in export["Your data on Dala Market"] if s["Where"].startswith("Consent")]
@@ -179,7 +176,7 @@ def test_overdue_requests_are_flagged_in_admin(client):
     staff = UserFactory(is_staff=True, is_superuser=True)
     late = DataRequest.objects.create(
         kind="access", email="late@mail.kz", status="verified",
-        due_at=timezone.now() - timezone.timedelta(days=1),
+        due_at=timezone.now() - timedelta(days=1),
     )  # fmt: skip
     DataRequest.objects.create(kind="access", email="fine@mail.kz", status="verified")
     sign_in_with_second_factor(client, staff)

@@ -8,8 +8,8 @@ from accounts.tests.factories import UserFactory, sign_in_with_second_factor
 from listings.models import Listing, Review
 from listings.tests.factories import ReviewFactory
 from orders.tests.factories import OrderFactory
+from privacy.hashing import email_hash
 from privacy.models import DisclosureEvent
-from privacy.services import email_hash
 from support.models import CallbackRequest, Complaint, ComplaintAction, Feedback
 from support.tests.factories import (
     CallbackRequestFactory,
@@ -21,14 +21,6 @@ from support.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 COMPLAINTS = "/admin/support/complaint/"
-
-
-@pytest.fixture
-def staff_client(client):
-    admin = UserFactory(is_staff=True, is_superuser=True)
-    sign_in_with_second_factor(client, admin)
-    client.admin = admin
-    return client
 
 
 def _act(client, url, action, objects, **extra):

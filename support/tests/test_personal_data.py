@@ -11,8 +11,8 @@ from django.utils import timezone
 from accounts.tests.factories import UserFactory
 from listings.models import Listing
 from privacy.erasure import subjects_erase, subjects_of_users
+from privacy.export import subject_export
 from privacy.registry import Subjects, registry
-from privacy.services import subject_export
 from privacy.sweep import retention_sweep
 from support import services
 from support.models import CallbackRequest, Complaint, ComplaintAction, Feedback
