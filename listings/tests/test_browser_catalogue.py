@@ -70,7 +70,7 @@ def test_show_contacts_falls_back_to_the_plain_form_when_the_fetch_fails(page):
     company = CompanyFactory()
     listing = ListingFactory(company=company)
     page.goto(f"/listings/{listing.pk}/")
-    _decline_optional_cookies(page)
+    decline_optional_cookies(page)
 
     def no_json(route):
         if "application/json" in route.request.headers.get("accept", ""):
