@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_listings"
@@ -57,7 +57,10 @@ def wsgi():
     from django.core.wsgi import get_wsgi_application
 
     application = get_wsgi_application()
-    urlpatterns[:] = [path(BARE.strip("/") + "/", bare), path("", include("portal.urls"))]
+    from portal.urls import urlpatterns as portal_urls
+
+    # Not include(): the portal's language prefixes must be in the root URLconf.
+    urlpatterns[:] = [path(BARE.strip("/") + "/", bare), *portal_urls]
     settings.ROOT_URLCONF = __name__
     return application
 
@@ -174,7 +177,8 @@ def start_gunicorn(url: str) -> tuple[subprocess.Popen, int]:
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }
-    for name in ("REDIS_URL", "SEARCH_CACHE_SECONDS"):  # e.g. SEARCH_CACHE_SECONDS=0: cold
+    passed = ("REDIS_URL", "CACHE_KEY_PREFIX", "SEARCH_CACHE_SECONDS", "PAGE_CACHE_SECONDS")
+    for name in passed:  # e.g. SEARCH_CACHE_SECONDS=0: cold
         if os.environ.get(name):
             env[name] = os.environ[name]
     process = subprocess.Popen(

@@ -1,23 +1,37 @@
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from listings import selectors as listing_selectors
 from listings.cards import render_cards
+from listings.page_cache import Hole, Page, page_response, parts_render
 from portal import health
+
+HOME_TEMPLATES = ("portal/_home_meta.html", "portal/_home.html")
+
+
+def _legal_notice_fill(request, data) -> str:
+    from privacy.templatetags.privacy_tags import legal_change_notice
+
+    return render_to_string("privacy/_change_notice.html", legal_change_notice())
 
 
 @require_GET
 def home(request):
-    tree = listing_selectors.category_tree()
-    latest = listing_selectors.listing_latest(limit=8)
-    context = {
-        "sections": listing_selectors.category_counts(tree=tree),
-        "latest": latest,
-        "latest_cards": render_cards(latest),
-    }
-    return render(request, "portal/home.html", context)
+    def build():
+        latest = listing_selectors.listing_latest(limit=8)
+        context = {
+            "sections": listing_selectors.home_category_counts(),
+            "latest": latest,
+            "latest_cards": render_cards(latest),
+        }
+        return parts_render(request, templates=HOME_TEMPLATES, context=context, title="")
+
+    # The notice of changed legal texts has its own cache (privacy.selectors) and changes
+    # apart from the catalogue: filled for every visitor, also in a stored page.
+    holes = {"legal_notice": Hole(_legal_notice_fill, per_visitor=True)}
+    return page_response(request, Page(kind="home", ident=(), build=build, holes=holes))
 
 
 @never_cache
