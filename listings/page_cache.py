@@ -76,10 +76,15 @@ class PageParts:
 
 @dataclass(frozen=True)
 class Hole:
-    """How to fill a hole: `fill(request, data)` returns its HTML (data: the page's)."""
+    """How to fill a hole: `fill(request, data)` returns its HTML (data: the page's).
+
+    A hole per visitor may name a cache key its fill reads (`reads`): it is fetched in the
+    page's own round trip to the cache and handed over as `data[reads]` (None if missing).
+    """
 
     fill: Callable
     per_visitor: bool = False
+    reads: str = ""
 
 
 def hole_marker(name: str) -> str:
@@ -91,7 +96,7 @@ def hole_marker(name: str) -> str:
 
 def cache_key(*parts) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"listings:page-{parts[0]}:{digest}"
+    return f"listings:{parts[0]}:{digest}"
 
 
 def audience(request) -> tuple:
@@ -185,17 +190,19 @@ class Page:
 def page_response(request, page: Page) -> HttpResponse:
     """Return the page for the request, from the shared cache where it is current."""
     seconds = settings.PAGE_CACHE_SECONDS
-    parts_key = cache_key("parts", page.kind, page.ident, *audience(request))
+    parts_key = cache_key("page-parts", page.kind, page.ident, *audience(request))
     response_key = None
     if not request.GET and not has_state(request):
-        response_key = cache_key("response", page.kind, page.ident, *audience(request),
+        response_key = cache_key("page-response", page.kind, page.ident, *audience(request),
                                  request.path, cookie_choices(request))  # fmt: skip
-    read = cache_read([response_key or parts_key]) if seconds else None
+    reads = [hole.reads for hole in page.holes.values() if hole.reads]
+    read = cache_read([response_key or parts_key, *reads]) if seconds else None
     if read is None:
         return _visitor_fill(request, page, _frame(request, page, page.build()))
     version, found = read
+    prefetched = {key: found.get(key) for key in reads}
     if response_key and (body := current(found, response_key, version)) is not None:
-        return _visitor_fill(request, page, shared_response(body))
+        return _visitor_fill(request, page, shared_response(body), prefetched)
     if response_key:
         found = _cache_get([parts_key])
     # The version was read before rendering: a change committed meanwhile moves it, so a
@@ -214,7 +221,7 @@ def page_response(request, page: Page) -> HttpResponse:
     if response_key and parts.shared and not gave_state(request):
         stored[response_key] = response.content
     cache_store(stored, version=version, seconds=seconds)
-    return _visitor_fill(request, page, response)
+    return _visitor_fill(request, page, response, prefetched)
 
 
 def _cache_get(keys: list[str]) -> dict:
@@ -252,13 +259,14 @@ def _frame(request, page: Page, parts: PageParts) -> HttpResponse:
     return render(request, FRAME_TEMPLATE, {"page": shown})
 
 
-def _visitor_fill(request, page: Page, response: HttpResponse) -> HttpResponse:
+def _visitor_fill(request, page: Page, response: HttpResponse, prefetched=None) -> HttpResponse:
     """Fill the holes of each visitor: the CSRF token and those marked per visitor."""
     body = response.content
     for name, hole in page.holes.items():
         marker = hole_marker(name).encode()
         if hole.per_visitor and marker in body:
-            body = body.replace(marker, str(hole.fill(request, {})).encode())
+            data = {hole.reads: (prefetched or {}).get(hole.reads)} if hole.reads else {}
+            body = body.replace(marker, str(hole.fill(request, data)).encode())
     if CSRF_HOLE.encode() in body:
         body = body.replace(CSRF_HOLE.encode(), get_token(request).encode())
     if body is not response.content:

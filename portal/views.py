@@ -7,14 +7,19 @@ from listings import selectors as listing_selectors
 from listings.cards import render_cards
 from listings.page_cache import Hole, Page, page_response, parts_render
 from portal import health
+from privacy.selectors import LEGAL_NOTICES_CACHE_KEY, legal_notice_list
 
 HOME_TEMPLATES = ("portal/_home_meta.html", "portal/_home.html")
 
 
 def _legal_notice_fill(request, data) -> str:
-    from privacy.templatetags.privacy_tags import legal_change_notice
-
-    return render_to_string("privacy/_change_notice.html", legal_change_notice())
+    """Render the notice of changed legal texts (most days there is none: nothing to render)."""
+    notices = data.get(LEGAL_NOTICES_CACHE_KEY)
+    if notices is None:
+        notices = legal_notice_list()
+    if not notices:
+        return ""
+    return render_to_string("privacy/_change_notice.html", {"notices": notices})
 
 
 @require_GET
@@ -30,7 +35,9 @@ def home(request):
 
     # The notice of changed legal texts has its own cache (privacy.selectors) and changes
     # apart from the catalogue: filled for every visitor, also in a stored page.
-    holes = {"legal_notice": Hole(_legal_notice_fill, per_visitor=True)}
+    holes = {
+        "legal_notice": Hole(_legal_notice_fill, per_visitor=True, reads=LEGAL_NOTICES_CACHE_KEY)
+    }
     return page_response(request, Page(kind="home", ident=(), build=build, holes=holes))
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accounts.regions import Region
 from accounts.tests.factories import CompanyFactory, UserFactory, accept_policy
-from listings import cards, search_page, selectors
+from listings import cards, page_cache, search_page, selectors
 from listings.forms import SEARCH_INVALID_CATEGORY, SEARCH_PRICE_INVALID, SEARCH_PRICE_RANGE
 from listings.models import Category, Listing
 from listings.selectors import categories, pages, search, search_queries
@@ -439,7 +439,7 @@ class _UnreachableCache:
 
 def test_the_search_page_works_without_its_cache(client, monkeypatch):
     ListingFactory(title="Трактор")
-    for module in (categories, cards, search_page):
+    for module in (categories, cards, page_cache):
         monkeypatch.setattr(module, "cache", _UnreachableCache())
 
     assert "Трактор" in client.get(SEARCH).content.decode()
