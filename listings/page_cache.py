@@ -22,11 +22,12 @@ preview of a listing the public cannot see is never stored.
 Holes: the few parts of a page that belong to the request are rendered as markers in the
 shared HTML and filled for each request:
 - the CSRF token of forms (`{% csrf_token %}` renders CSRF_HOLE), for each visitor;
-- named holes (`{% hole "name" %}`), filled by the `Hole` the page names for them. A hole
-  that depends only on the request's path, language and user is filled before a whole
-  response is stored (its key fixes all three); one marked `per_visitor` (it differs for
-  each visitor, or changes apart from the catalogue) is filled after, so a stored response
-  keeps its marker.
+- named holes (`{% hole "name" %}what most visitors see{% endhole %}`), filled by the
+  `Hole` the page names for them, or kept as they are when it returns None. A hole that
+  depends only on the request's path, language and user is filled before a whole response
+  is stored (its key fixes all three); one marked `per_visitor` (it differs for each
+  visitor, or changes apart from the catalogue) is filled after, so a stored response
+  keeps its markers.
 
 The cache is an optimisation: when it is unreachable every page is simply rendered.
 """
@@ -76,7 +77,8 @@ class PageParts:
 
 @dataclass(frozen=True)
 class Hole:
-    """How to fill a hole: `fill(request, data)` returns its HTML (data: the page's).
+    """How to fill a hole: `fill(request, data)` returns its HTML, or None to keep what the
+    shared HTML holds there (data: the page's).
 
     A hole per visitor may name a cache key its fill reads (`reads`): it is fetched in the
     page's own round trip to the cache and handed over as `data[reads]` (None if missing).
@@ -87,8 +89,21 @@ class Hole:
     reads: str = ""
 
 
-def hole_marker(name: str) -> str:
-    return f"<!--hole:{name}-->"
+def hole_marker(name: str) -> tuple[str, str]:
+    """Return the comments that open and close a hole in shared HTML."""
+    return f"<!--hole:{name}-->", f"<!--/hole:{name}-->"
+
+
+def _hole_fill(text: str, name: str, html: str | None) -> str:
+    """Put `html` in the hole `name` of `text` (None: keep what it holds)."""
+    if html is None:
+        return text
+    start, end = hole_marker(name)
+    before, found, rest = text.partition(start)
+    if not found:
+        return text
+    _kept, _end, after = rest.partition(end)
+    return f"{before}{start}{html}{end}{after}"
 
 
 # --- Keys, versions and entries (shared with search_page) ---------------------------------
@@ -252,9 +267,8 @@ def _frame(request, page: Page, parts: PageParts) -> HttpResponse:
     """Render the frame around the parts, with the request's holes filled (not the visitor's)."""
     content = parts.content
     for name, hole in page.holes.items():
-        marker = hole_marker(name)
-        if not hole.per_visitor and marker in content:
-            content = content.replace(marker, str(hole.fill(request, parts.data)))
+        if not hole.per_visitor and hole_marker(name)[0] in content:
+            content = _hole_fill(content, name, hole.fill(request, parts.data))
     shown = PageParts(parts.title, parts.meta, SafeString(content), parts.data)
     return render(request, FRAME_TEMPLATE, {"page": shown})
 
@@ -263,10 +277,11 @@ def _visitor_fill(request, page: Page, response: HttpResponse, prefetched=None) 
     """Fill the holes of each visitor: the CSRF token and those marked per visitor."""
     body = response.content
     for name, hole in page.holes.items():
-        marker = hole_marker(name).encode()
-        if hole.per_visitor and marker in body:
+        if hole.per_visitor and hole_marker(name)[0].encode() in body:
             data = {hole.reads: (prefetched or {}).get(hole.reads)} if hole.reads else {}
-            body = body.replace(marker, str(hole.fill(request, data)).encode())
+            html = hole.fill(request, data)
+            if html is not None:
+                body = _hole_fill(body.decode(), name, html).encode()
     if CSRF_HOLE.encode() in body:
         body = body.replace(CSRF_HOLE.encode(), get_token(request).encode())
     if body is not response.content:

@@ -8,6 +8,7 @@ listing the public cannot see is rendered for them alone and never stored.
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from accounts.models import Company
@@ -23,11 +24,14 @@ LISTING_TEMPLATES = ("listings/_detail_meta.html", "listings/_detail.html")
 SELLER_TEMPLATES = ("listings/_seller_meta.html", "listings/_seller.html")
 
 
-def _delivery_fill(request, data) -> str:
+def _delivery_fill(request, data) -> str | None:
+    """Answer for the buyer's region; without one, the shared page asks for it."""
     region = buyer_region(request)
+    if not region:
+        return None
     context = {
         "listing_url": reverse("listings:detail", args=[data["listing"]]),
-        "delivery": delivery_for(company=data["company"], region=region) if region else None,
+        "delivery": delivery_for(company=data["company"], region=region),
         "regions": Region.choices,
     }
     return hole_render("listings/_delivery.html", context)
@@ -53,6 +57,7 @@ def listing_page(request, pk: int):
             "company": listing.company,
             "rating": rating,
             "breadcrumbs": _breadcrumbs(listing.category),
+            "regions": Region.choices,
         }
         return parts_render(
             request,
@@ -67,16 +72,19 @@ def listing_page(request, pk: int):
     return page_response(request, Page(kind="listing", ident=(pk,), build=build, holes=holes))
 
 
-def _review_form_fill(request, data) -> str:
+def _review_form_fill(request, data) -> str | None:
+    """Say whether the visitor may review the seller; the shared page says it to those not
+    signed in. A refused review comes back with its errors (views.review_create)."""
+    bound = getattr(request, "review_form", None)
+    if not request.user.is_authenticated and bound is None:
+        return None
     # An unsaved company with its ids is all the review rules read.
     company = Company(pk=data["company"], owner_id=data["owner"])
     context = {
         "company": company,
         "eligibility": services.review_eligibility(user=request.user, company=company),
-        # A refused review comes back with its errors (views.review_create).
-        "review_form": getattr(request, "review_form", None) or ReviewForm(),
+        "review_form": bound or ReviewForm(),
         "user": request.user,
-        "request": request,
     }
     return hole_render("listings/_review_form.html", context)
 
@@ -94,6 +102,8 @@ def seller_page(request, pk: int):
             "listings": listings,
             "cards": render_cards(listings),
             "listing_count": listing_count,
+            # What the shared page says to those not signed in (they get no form).
+            "eligibility": services.review_eligibility(user=AnonymousUser(), company=company),
         }
         return parts_render(
             request,

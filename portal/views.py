@@ -12,13 +12,13 @@ from privacy.selectors import LEGAL_NOTICES_CACHE_KEY, legal_notice_list
 HOME_TEMPLATES = ("portal/_home_meta.html", "portal/_home.html")
 
 
-def _legal_notice_fill(request, data) -> str:
+def _legal_notice_fill(request, data) -> str | None:
     """Render the notice of changed legal texts (most days there is none: nothing to render)."""
     notices = data.get(LEGAL_NOTICES_CACHE_KEY)
     if notices is None:
         notices = legal_notice_list()
     if not notices:
-        return ""
+        return None
     return render_to_string("privacy/_change_notice.html", {"notices": notices})
 
 
