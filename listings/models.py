@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Company
+from accounts.models import Company, User
 from accounts.regions import Region
 from listings.rules import Rule
 
@@ -80,6 +80,16 @@ class _NotInArray(models.Func):
     output_field = models.BooleanField()
 
 
+class _InArray(_NotInArray):
+    """`value = ANY (ARRAY(subquery))`: "one of these few values", read from an index.
+
+    The planner cannot see how few the values are, so it looks each one up in the index
+    where a join would read the whole other table (100,000 companies at 10M listings).
+    """
+
+    arg_joiner = " = ANY (ARRAY"
+
+
 class ListingQuerySet(models.QuerySet):
     def visible(self):
         """Return the listings the public may see: the one rule used everywhere.
@@ -93,6 +103,9 @@ class ListingQuerySet(models.QuerySet):
         deactivated = Company.objects.filter(owner__is_active=False).order_by().values("pk")
         published = self.filter(status=Listing.Status.PUBLISHED)
         if connections[self.db].vendor == "postgresql":
+            inactive = User.objects.filter(is_active=False).order_by().values("pk")
+            deactivated = Company.objects.filter(_InArray(F("owner_id"), Subquery(inactive)))
+            deactivated = deactivated.order_by().values("pk")
             return published.filter(_NotInArray(F("company_id"), Subquery(deactivated)))
         return published.exclude(company_id__in=deactivated)
 

@@ -23,6 +23,7 @@ from listings.selectors.search_types import (
     Sort,
     Tally,
 )
+from listings.selectors.search_window import freshest_rows
 
 
 def is_postgres() -> bool:
@@ -190,16 +191,27 @@ def sample_rows(
     """Return (pk, category id, price, rank) of up to `cap` + 1 matches.
 
     `newest_first` takes the freshest matches, newest first, which hold every page of the
-    newest-first and relevance sorts; otherwise the first matches the database finds, the
-    cheapest way to learn whether there are more than `cap`. The rank is computed on the
-    sample only, outside the query that finds it: inside, PostgreSQL would rank every
-    match before keeping the freshest.
+    newest-first and relevance sorts (with words, read window by window from the newest:
+    see search_window.py); otherwise the first matches the database finds, the cheapest
+    way to learn whether there are more than `cap`. The rank is computed on the sample
+    only, outside the query that finds it: inside, PostgreSQL would rank every match
+    before keeping the freshest.
     """
-    qs = matching.order_by(*ORDER_BY[Sort.NEWEST]) if newest_first else matching
+
+    def read(qs: QuerySet, n: int) -> list[tuple]:
+        if newest_first:
+            qs = qs.order_by(*ORDER_BY[Sort.NEWEST])
+        return _sample_read(qs, params, sort, n)
+
+    if newest_first and params.q and is_postgres():
+        return freshest_rows(matching, limit=cap + 1, read=read)
+    return read(matching, cap + 1)
+
+
+def _sample_read(qs: QuerySet, params: SearchParams, sort: str, n: int) -> list[tuple]:
     if sort != Sort.RELEVANCE:
-        rows = qs.values_list(*SAMPLE_COLUMNS)[: cap + 1]
-        return [(*row, 0.0) for row in rows]
-    inner_sql, inner_params = _sql(qs.values(*SAMPLE_COLUMNS, "search_vector")[: cap + 1])
+        return [(*row, 0.0) for row in qs.values_list(*SAMPLE_COLUMNS)[:n]]
+    inner_sql, inner_params = _sql(qs.values(*SAMPLE_COLUMNS, "search_vector")[:n])
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT s.pk, s.category_id, s.price, "
