@@ -54,15 +54,14 @@ def wsgi():
     """Return the portal's WSGI application with this module as its URLconf."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     from django.conf import settings
-    from django.core.wsgi import get_wsgi_application
 
-    application = get_wsgi_application()
+    from portal import wsgi as portal_wsgi  # the portal's application, as gunicorn serves it
     from portal.urls import urlpatterns as portal_urls
 
     # Not include(): the portal's language prefixes must be in the root URLconf.
     urlpatterns[:] = [path(BARE.strip("/") + "/", bare), *portal_urls]
     settings.ROOT_URLCONF = __name__
-    return application
+    return portal_wsgi.application
 
 
 # --- The client side ----------------------------------------------------------------------
