@@ -89,14 +89,16 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     if walks_leaves(params, sort):
         everywhere = matching_listings(params, tree=tree, with_category=False)
         sample = sample_rows_by_leaf(everywhere, tree.subtree_ids(params.category), cap=cap)
+        planned = None
     else:
-        sample = sample_rows(matching, params, sort, cap=cap, newest_first=newest_first)
+        sample, planned = sample_rows(matching, params, sort, cap=cap, newest_first=newest_first)
     complete = len(sample) <= cap
     counts = Counter(row[1] for row in sample)
     if complete:
         total = Tally(len(sample), exact=True)
     else:
-        total = Tally(estimated_count(matching, at_least=cap + 1), exact=False)
+        estimate = estimated_count(matching, at_least=cap + 1) if planned is None else planned
+        total = Tally(max(estimate, cap + 1), exact=False)
 
     num_pages = max(1, math.ceil(min(total.value, window) / PAGE_SIZE))
     page = min(max(params.page, 1), num_pages)

@@ -187,8 +187,9 @@ SAMPLE_COLUMNS = ("pk", "category_id", "price")
 
 def sample_rows(
     matching: QuerySet, params: SearchParams, sort: str, *, cap: int, newest_first: bool
-) -> list[tuple]:
-    """Return (pk, category id, price, rank) of up to `cap` + 1 matches.
+) -> tuple[list[tuple], int | None]:
+    """Return (pk, category id, price, rank) of up to `cap` + 1 matches, and the planner's
+    estimate of the number of matches when it was asked for it on the way (else None).
 
     `newest_first` takes the freshest matches, newest first, which hold every page of the
     newest-first and relevance sorts (with words, read window by window from the newest:
@@ -205,7 +206,7 @@ def sample_rows(
 
     if newest_first and params.q and is_postgres():
         return freshest_rows(matching, limit=cap + 1, read=read)
-    return read(matching, cap + 1)
+    return read(matching, cap + 1), None
 
 
 def _sample_read(qs: QuerySet, params: SearchParams, sort: str, n: int) -> list[tuple]:

@@ -41,14 +41,21 @@ WIDEST_WINDOW = timedelta(days=180)
 MARGIN = 1.5
 
 
-def freshest_rows(qs: QuerySet, *, limit: int, read) -> list[tuple]:
-    """Return the rows of the `limit` freshest listings of `qs`, newest first.
+def freshest_rows(qs: QuerySet, *, limit: int, read) -> tuple[list[tuple], int]:
+    """Return the rows of the `limit` freshest listings of `qs`, newest first, and the
+    planner's estimate of how many listings `qs` holds (asked on the way).
 
     `read(window_qs, n)` runs a query for the n freshest rows of a window (a queryset of
     `qs` filtered by date) and returns them, newest first.
     """
-    if walks_date_order(qs, limit=limit):
-        return list(read(qs, limit))
+    walks, estimate = date_order_plan(qs, limit=limit)
+    if walks:
+        return list(read(qs, limit)), estimate
+    rows = _windows(qs, limit=limit, read=read)
+    return rows, estimate
+
+
+def _windows(qs: QuerySet, *, limit: int, read) -> list[tuple]:
     now = timezone.now()
     edge = now - FIRST_WINDOW
     rows = list(read(qs.filter(Q(published_at__gte=edge) | Q(published_at=None)), limit))
@@ -66,9 +73,10 @@ def freshest_rows(qs: QuerySet, *, limit: int, read) -> list[tuple]:
     return rows
 
 
-def walks_date_order(qs: QuerySet, *, limit: int) -> bool:
+def date_order_plan(qs: QuerySet, *, limit: int) -> tuple[bool, int]:
     """Return whether PostgreSQL reads the freshest `limit` rows of `qs` in date order from
-    an index (rather than finding every row and sorting them)."""
+    an index (rather than finding every row and sorting them), and how many rows it
+    expects `qs` to hold."""
     freshest = qs.order_by("-published_at", "-id").values("pk")[:limit]
     sql, params = freshest.query.sql_with_params()
     with connection.cursor() as cursor:
@@ -78,4 +86,4 @@ def walks_date_order(qs: QuerySet, *, limit: int) -> bool:
         plan = json.loads(plan)
     top = plan[0]["Plan"]
     below = top["Plans"][-1] if top["Node Type"] == "Limit" else top
-    return below["Node Type"] != "Sort"
+    return below["Node Type"] != "Sort", int(below["Plan Rows"])
