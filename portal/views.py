@@ -1,5 +1,6 @@
 from django.http import JsonResponse
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -12,6 +13,10 @@ from privacy.selectors import LEGAL_NOTICES_CACHE_KEY, legal_notice_list
 HOME_TEMPLATES = ("portal/_home_meta.html", "portal/_home.html")
 
 
+# The notice rendered per language and versions announced: the same HTML for everybody.
+_notices_rendered: dict[tuple, str] = {}
+
+
 def _legal_notice_fill(request, data) -> str | None:
     """Render the notice of changed legal texts (most days there is none: nothing to render)."""
     notices = data.get(LEGAL_NOTICES_CACHE_KEY)
@@ -19,7 +24,13 @@ def _legal_notice_fill(request, data) -> str | None:
         notices = legal_notice_list()
     if not notices:
         return None
-    return render_to_string("privacy/_change_notice.html", {"notices": notices})
+    key = (get_language(), *((n.pk, n.document, n.version, n.published_at) for n in notices))
+    if key not in _notices_rendered:
+        if len(_notices_rendered) > 64:
+            _notices_rendered.clear()
+        html = render_to_string("privacy/_change_notice.html", {"notices": notices})
+        _notices_rendered[key] = html
+    return _notices_rendered[key]
 
 
 @require_GET

@@ -6,6 +6,7 @@ See the package's docstring for why each is shaped as it is.
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 
 from django.contrib.postgres.search import SearchQuery
@@ -153,12 +154,17 @@ def page_ids(
     filters reject, most of the table when the matches cluster at the far end of the order
     (rebar sorted from the cheapest listing of all). More matches are read in index order,
     where they are dense; a category is read leaf by leaf from its own index and merged.
+    Matches of words are gathered unless they are dense (DENSE_SHARE of the table): a word
+    belongs to a few categories, whose prices lie together, so walking the price index met
+    4 million other listings before 20 of «арматура» under a price at 10M (20 s; gathering
+    its 25,000 matches took 0.2 s).
     """
     sort = params.effective_sort
     window = (PAGE_SIZE, offset)
     leaves = tree.subtree_ids(params.category) if params.category is not None else []
     by_leaf = len(leaves) > 1 and not params.q
-    if total.value <= MATERIALIZE_MAX and not by_leaf:
+    gather = total.value <= MATERIALIZE_MAX or (params.q and not _dense(total.value))
+    if gather and not by_leaf:
         inner_sql, inner_params = _sql(sort_columns(matching))
         return _ids(
             f"WITH m AS MATERIALIZED ({inner_sql}) "
@@ -180,6 +186,23 @@ def page_ids(
     return list(
         matching.order_by(*ORDER_BY[sort]).values_list("pk", flat=True)[offset : offset + PAGE_SIZE]
     )
+
+
+DENSE_SHARE = 0.05
+_table_rows: dict[str, tuple[float, float]] = {}
+
+
+def _dense(matches: int) -> bool:
+    """Whether `matches` are at least DENSE_SHARE of the listings (as the planner counts
+    them, read at most every five minutes per process); False while that is unknown."""
+    now = time.monotonic()
+    held = _table_rows.get("listings")
+    if held is None or held[0] < now:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'listings_listing'")
+            row = cursor.fetchone()
+        held = _table_rows["listings"] = (now + 300, float(row[0]) if row else -1.0)
+    return held[1] > 0 and matches >= DENSE_SHARE * held[1]
 
 
 SAMPLE_COLUMNS = ("pk", "category_id", "price")
