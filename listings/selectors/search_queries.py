@@ -222,14 +222,16 @@ def sample_rows(
     before keeping the freshest.
     """
 
-    def read(qs: QuerySet, n: int) -> list[tuple]:
-        if newest_first:
-            qs = qs.order_by(*ORDER_BY[Sort.NEWEST])
-        return _sample_read(qs, params, sort, n)
-
     if newest_first and params.q and is_postgres():
-        return freshest_rows(matching, limit=cap + 1, read=read)
-    return read(matching, cap + 1), None
+        rank = None
+        if sort == Sort.RELEVANCE:
+            rank = (f"ts_rank(s.search_vector, {RANK_QUERY})", (SEARCH_CONFIG, params.q))
+        return freshest_rows(matching, limit=cap + 1, rank=rank)
+    qs = matching.order_by(*ORDER_BY[Sort.NEWEST]) if newest_first else matching
+    return _sample_read(qs, params, sort, cap + 1), None
+
+
+RANK_QUERY = "websearch_to_tsquery(%s::regconfig, %s)"
 
 
 def _sample_read(qs: QuerySet, params: SearchParams, sort: str, n: int) -> list[tuple]:
@@ -238,8 +240,7 @@ def _sample_read(qs: QuerySet, params: SearchParams, sort: str, n: int) -> list[
     inner_sql, inner_params = _sql(qs.values(*SAMPLE_COLUMNS, "search_vector")[:n])
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT s.pk, s.category_id, s.price, "
-            "ts_rank(s.search_vector, websearch_to_tsquery(%s::regconfig, %s)) "
+            f"SELECT s.pk, s.category_id, s.price, ts_rank(s.search_vector, {RANK_QUERY}) "
             f"FROM ({inner_sql}) s",
             (SEARCH_CONFIG, params.q, *inner_params),
         )

@@ -31,7 +31,7 @@ import json
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 FIRST_WINDOW = timedelta(days=7)
@@ -39,51 +39,70 @@ WIDEST_WINDOW = timedelta(days=180)
 # How much further back than the density of matches so far says: one more query costs more
 # than reading some extra rows.
 MARGIN = 1.5
+NEWEST = "ORDER BY s.published_at DESC, s.pk DESC"
 
 
-def freshest_rows(qs: QuerySet, *, limit: int, read) -> tuple[list[tuple], int]:
-    """Return the rows of the `limit` freshest listings of `qs`, newest first, and the
-    planner's estimate of how many listings `qs` holds (asked on the way).
+class Freshest:
+    """The freshest rows of a set of listings: (pk, category id, price, rank), newest first.
 
-    `read(window_qs, n)` runs a query for the n freshest rows of a window (a queryset of
-    `qs` filtered by date) and returns them, newest first.
+    The set's SQL is compiled once (Django's compiler costs more than a small query) and
+    each window is a condition on it; `rank` is the SQL of each row's rank and its params.
     """
-    walks, estimate = date_order_plan(qs, limit=limit)
+
+    def __init__(self, qs: QuerySet, *, rank: tuple[str, tuple] | None):
+        columns = ["pk", "category_id", "price", "published_at"]
+        if rank is not None:
+            columns.append("search_vector")
+        self.inner, self.params = qs.values(*columns).query.sql_with_params()
+        self.rank_sql, self.rank_params = rank if rank is not None else ("0.0", ())
+
+    def read(self, condition: str, params: tuple, n: int) -> list[tuple]:
+        sql = (
+            f"SELECT s.pk, s.category_id, s.price, {self.rank_sql} FROM ({self.inner}) s "
+            f"WHERE {condition} {NEWEST} LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*self.rank_params, *self.params, *params, n))
+            return cursor.fetchall()
+
+    def plan(self, n: int) -> tuple[bool, int]:
+        """Return whether PostgreSQL reads the freshest `n` rows in date order from an index
+        (rather than finding every row and sorting them), and how many rows it expects."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"EXPLAIN (FORMAT JSON) SELECT s.pk FROM ({self.inner}) s {NEWEST} LIMIT %s",
+                (*self.params, n),
+            )
+            (plan,) = cursor.fetchone()
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        top = plan[0]["Plan"]
+        below = top["Plans"][-1] if top["Node Type"] == "Limit" else top
+        return below["Node Type"] != "Sort", int(below["Plan Rows"])
+
+
+def freshest_rows(qs: QuerySet, *, limit: int, rank=None) -> tuple[list[tuple], int]:
+    """Return the `limit` freshest rows of `qs` (see `Freshest`), and the planner's estimate
+    of how many listings `qs` holds (asked on the way)."""
+    freshest = Freshest(qs, rank=rank)
+    walks, estimate = freshest.plan(limit)
     if walks:
-        return list(read(qs, limit)), estimate
-    rows = _windows(qs, limit=limit, read=read)
-    return rows, estimate
+        return freshest.read("TRUE", (), limit), estimate
+    return _windows(freshest, limit=limit), estimate
 
 
-def _windows(qs: QuerySet, *, limit: int, read) -> list[tuple]:
+def _windows(freshest: Freshest, *, limit: int) -> list[tuple]:
     now = timezone.now()
     edge = now - FIRST_WINDOW
-    rows = list(read(qs.filter(Q(published_at__gte=edge) | Q(published_at=None)), limit))
+    rows = freshest.read("(s.published_at >= %s OR s.published_at IS NULL)", (edge,), limit)
     if len(rows) >= limit:
         return rows
     needed = FIRST_WINDOW * (limit / max(len(rows), 1)) * MARGIN
     if needed - FIRST_WINDOW <= WIDEST_WINDOW:
         since = now - needed
-        window = qs.filter(published_at__gte=since, published_at__lt=edge)
-        rows += read(window, limit - len(rows))
+        window = "s.published_at >= %s AND s.published_at < %s"
+        rows += freshest.read(window, (since, edge), limit - len(rows))
         if len(rows) >= limit:
             return rows
         edge = since
-    rows += read(qs.filter(published_at__lt=edge), limit - len(rows))
-    return rows
-
-
-def date_order_plan(qs: QuerySet, *, limit: int) -> tuple[bool, int]:
-    """Return whether PostgreSQL reads the freshest `limit` rows of `qs` in date order from
-    an index (rather than finding every row and sorting them), and how many rows it
-    expects `qs` to hold."""
-    freshest = qs.order_by("-published_at", "-id").values("pk")[:limit]
-    sql, params = freshest.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        (plan,) = cursor.fetchone()
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    top = plan[0]["Plan"]
-    below = top["Plans"][-1] if top["Node Type"] == "Limit" else top
-    return below["Node Type"] != "Sort", int(below["Plan Rows"])
+    return rows + freshest.read("s.published_at < %s", (edge,), limit - len(rows))

@@ -117,7 +117,7 @@ def _one_query_sample(q: str, sort: str, cap: int) -> list[tuple]:
 @pytest.mark.parametrize("q", ["трактор", "доставка", "семена подсолнечника", "xyzzy"])
 @pytest.mark.parametrize("sort", ["relevance", "newest"])
 def test_windows_give_the_sample_of_one_query(monkeypatch, cap, q, sort):
-    monkeypatch.setattr(search_window, "date_order_plan", lambda qs, limit: (False, 0))
+    monkeypatch.setattr(search_window.Freshest, "plan", lambda self, n: (False, 0))
     params = selectors.SearchParams(q=q, sort=sort)
     matching = search_queries.matching_listings(
         params, tree=selectors.category_tree(), with_category=True
@@ -134,7 +134,7 @@ def test_windows_give_the_sample_of_one_query(monkeypatch, cap, q, sort):
 def test_a_word_in_most_listings_is_read_in_one_query_in_date_order(
     monkeypatch, django_assert_num_queries
 ):
-    monkeypatch.setattr(search_window, "date_order_plan", lambda qs, limit: (True, 0))
+    monkeypatch.setattr(search_window.Freshest, "plan", lambda self, n: (True, 0))
     params = selectors.SearchParams(q="доставка")
     matching = search_queries.matching_listings(
         params, tree=selectors.category_tree(), with_category=True
