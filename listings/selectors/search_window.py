@@ -15,9 +15,12 @@ the word's whole entry in the full-text index instead). So the plan PostgreSQL c
 the one query is asked first (EXPLAIN, no rows read): if it walks an index in date order,
 that query runs as it is.
 
-Otherwise the sample is read in up to three windows, each one query, newest first: the last
-FIRST_WINDOW; then, if the sample is not full, as far back as the density of matches seen
-so far says is needed (with a margin), unless that is further than WIDEST_WINDOW; then
+Otherwise the sample is read in up to three windows, each one query, newest first. The
+first reaches as far back as the planner's estimate of the matches says holds the sample
+(with a margin), if that is no further than WIDEST_WINDOW; else (few matches, or an
+estimate too low, as for two words that come together: the planner multiplies their
+shares) the last FIRST_WINDOW. Then, if the sample is not full, as far back as the density
+of matches seen so far says is needed, unless that is further than WIDEST_WINDOW; then
 everything older. The windows are disjoint and consecutive, so the rows of each, newest
 first, follow those of the one before: the sample is exactly what one query would give,
 and so is everything computed from it (counts, relevance, pages). A listing without a date
@@ -28,6 +31,7 @@ window.
 from __future__ import annotations
 
 import json
+import time
 from datetime import timedelta
 
 from django.db import connection
@@ -88,17 +92,19 @@ def freshest_rows(qs: QuerySet, *, limit: int, rank=None) -> tuple[list[tuple], 
     walks, estimate = freshest.plan(limit)
     if walks:
         return freshest.read("TRUE", (), limit), estimate
-    return _windows(freshest, limit=limit), estimate
+    return _windows(freshest, limit=limit, estimate=estimate), estimate
 
 
-def _windows(freshest: Freshest, *, limit: int) -> list[tuple]:
+def _windows(freshest: Freshest, *, limit: int, estimate: int) -> list[tuple]:
     now = timezone.now()
-    edge = now - FIRST_WINDOW
+    first = _catalogue_span(now) * (limit / max(estimate, 1)) * MARGIN
+    first = first if timedelta(days=1) <= first <= WIDEST_WINDOW else FIRST_WINDOW
+    edge = now - first
     rows = freshest.read("(s.published_at >= %s OR s.published_at IS NULL)", (edge,), limit)
     if len(rows) >= limit:
         return rows
-    needed = FIRST_WINDOW * (limit / max(len(rows), 1)) * MARGIN
-    if needed - FIRST_WINDOW <= WIDEST_WINDOW:
+    needed = first * (limit / max(len(rows), 1)) * MARGIN
+    if needed - first <= WIDEST_WINDOW:
         since = now - needed
         window = "s.published_at >= %s AND s.published_at < %s"
         rows += freshest.read(window, (since, edge), limit - len(rows))
@@ -106,3 +112,20 @@ def _windows(freshest: Freshest, *, limit: int) -> list[tuple]:
             return rows
         edge = since
     return rows + freshest.read("s.published_at < %s", (edge,), limit - len(rows))
+
+
+_span: dict[str, tuple[float, object]] = {}
+
+
+def _catalogue_span(now) -> timedelta:
+    """Return how far back the oldest published listing goes (read from the date index at
+    most every ten minutes per process)."""
+    held = _span.get("oldest")
+    if held is None or held[0] < time.monotonic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT min(published_at) FROM listings_listing WHERE status = 'published'"
+            )
+            (oldest,) = cursor.fetchone()
+        held = _span["oldest"] = (time.monotonic() + 600, oldest)
+    return now - held[1] if held[1] is not None else timedelta(days=365)
