@@ -226,7 +226,8 @@ def sample_rows(
         rank = None
         if sort == Sort.RELEVANCE:
             rank = (f"ts_rank(s.search_vector, {RANK_QUERY})", (SEARCH_CONFIG, params.q))
-        return freshest_rows(matching, limit=cap + 1, rank=rank)
+        one_word = len(params.q.split()) == 1 and not params.has_filters
+        return freshest_rows(matching, limit=cap + 1, rank=rank, trust_estimate=one_word)
     qs = matching.order_by(*ORDER_BY[Sort.NEWEST]) if newest_first else matching
     return _sample_read(qs, params, sort, cap + 1), None
 

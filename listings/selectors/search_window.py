@@ -15,17 +15,19 @@ the word's whole entry in the full-text index instead). So the plan PostgreSQL c
 the one query is asked first (EXPLAIN, no rows read): if it walks an index in date order,
 that query runs as it is.
 
-Otherwise the sample is read in up to three windows, each one query, newest first. The
-first reaches as far back as the planner's estimate of the matches says holds the sample
-(with a margin), if that is no further than WIDEST_WINDOW; else (few matches, or an
-estimate too low, as for two words that come together: the planner multiplies their
-shares) the last FIRST_WINDOW. Then, if the sample is not full, as far back as the density
-of matches seen so far says is needed, unless that is further than WIDEST_WINDOW; then
-everything older. The windows are disjoint and consecutive, so the rows of each, newest
-first, follow those of the one before: the sample is exactly what one query would give,
-and so is everything computed from it (counts, relevance, pages). A listing without a date
-(published in admin without one) sorts first, as in one query: it belongs to the first
-window.
+Otherwise the sample is read in up to three windows, each one query, newest first. For one
+word and no filter, the first reaches as far back as the planner's estimate of the matches
+says holds the sample (with a margin), if that is no further than WIDEST_WINDOW.
+Otherwise, or with more words or filters, the first is the last FIRST_WINDOW: the planner
+multiplies the shares of two words (or of a word and a category) that come together in
+listings, and a window sized on its estimate is far too wide («семена подсолнечника» at
+10M: estimated 15,000 matches, found 177,000). Then, if the sample is not full, as far
+back as the density of matches seen so far says is needed, unless that is further than
+WIDEST_WINDOW; then everything older. The windows are disjoint and consecutive, so the
+rows of each, newest first, follow those of the one before: the sample is exactly what one
+query would give, and so is everything computed from it (counts, relevance, pages). A
+listing without a date (published in admin without one) sorts first, as in one query: it
+belongs to the first window.
 """
 
 from __future__ import annotations
@@ -85,20 +87,26 @@ class Freshest:
         return below["Node Type"] != "Sort", int(below["Plan Rows"])
 
 
-def freshest_rows(qs: QuerySet, *, limit: int, rank=None) -> tuple[list[tuple], int]:
+def freshest_rows(
+    qs: QuerySet, *, limit: int, rank=None, trust_estimate: bool = False
+) -> tuple[list[tuple], int]:
     """Return the `limit` freshest rows of `qs` (see `Freshest`), and the planner's estimate
-    of how many listings `qs` holds (asked on the way)."""
+    of how many listings `qs` holds (asked on the way). `trust_estimate`: size the first
+    window on that estimate (one word, no filter)."""
     freshest = Freshest(qs, rank=rank)
     walks, estimate = freshest.plan(limit)
     if walks:
         return freshest.read("TRUE", (), limit), estimate
-    return _windows(freshest, limit=limit, estimate=estimate), estimate
+    sized = estimate if trust_estimate else None
+    return _windows(freshest, limit=limit, estimate=sized), estimate
 
 
-def _windows(freshest: Freshest, *, limit: int, estimate: int) -> list[tuple]:
+def _windows(freshest: Freshest, *, limit: int, estimate: int | None) -> list[tuple]:
     now = timezone.now()
-    first = _catalogue_span(now) * (limit / max(estimate, 1)) * MARGIN
-    first = first if timedelta(days=1) <= first <= WIDEST_WINDOW else FIRST_WINDOW
+    first = FIRST_WINDOW
+    if estimate is not None:
+        sized = _catalogue_span(now) * (limit / max(estimate, 1)) * MARGIN
+        first = sized if timedelta(days=1) <= sized <= WIDEST_WINDOW else FIRST_WINDOW
     edge = now - first
     rows = freshest.read("(s.published_at >= %s OR s.published_at IS NULL)", (edge,), limit)
     if len(rows) >= limit:

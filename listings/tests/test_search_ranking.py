@@ -116,8 +116,9 @@ def _one_query_sample(q: str, sort: str, cap: int) -> list[tuple]:
 @pytest.mark.parametrize("cap", [0, 2, 6, 12, 30])
 @pytest.mark.parametrize("q", ["трактор", "доставка", "семена подсолнечника", "xyzzy"])
 @pytest.mark.parametrize("sort", ["relevance", "newest"])
-def test_windows_give_the_sample_of_one_query(monkeypatch, cap, q, sort):
-    monkeypatch.setattr(search_window.Freshest, "plan", lambda self, n: (False, 0))
+@pytest.mark.parametrize("estimate", [0, 8, 40, 1000])  # the first window follows it
+def test_windows_give_the_sample_of_one_query(monkeypatch, cap, q, sort, estimate):
+    monkeypatch.setattr(search_window.Freshest, "plan", lambda self, n: (False, estimate))
     params = selectors.SearchParams(q=q, sort=sort)
     matching = search_queries.matching_listings(
         params, tree=selectors.category_tree(), with_category=True
