@@ -69,8 +69,11 @@ def _clear_cache():
     """Start every test with empty caches (rate-limit counters live there too)."""
     from django.core.cache import caches
 
+    from listings.selectors import category_tree_clear
+
     for cache in caches.all():
         cache.clear()
+    category_tree_clear()  # and each process's own copy of the category tree
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 
 from accounts.forms import BinField
 from accounts.models import Company, User
-from accounts.services import company_verification_set
+from accounts.services import company_verification_set, public_pages_changed
 from privacy.admin_mixins import DisclosureAdminMixin
 
 
@@ -69,6 +69,23 @@ class BinFormFieldMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+class PublicPagesChangeMixin:
+    """A company or an account changed here may be on public pages (a seller's name, an
+    owner deactivated): tell the apps that keep shared pages (services.public_pages_changed)."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)  # after save_model
+        public_pages_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        public_pages_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        public_pages_changed()
+
+
 class CompanyInline(BinFormFieldMixin, admin.StackedInline):
     model = Company
     fk_name = "owner"
@@ -94,7 +111,7 @@ class CompanyInline(BinFormFieldMixin, admin.StackedInline):
 
 
 @admin.register(User)
-class UserAdmin(DisclosureAdminMixin, DjangoUserAdmin):
+class UserAdmin(PublicPagesChangeMixin, DisclosureAdminMixin, DjangoUserAdmin):
     form = UserChangeAdminForm
     add_form = UserCreationAdminForm
     ordering = ("email",)
@@ -161,7 +178,9 @@ class UserAdmin(DisclosureAdminMixin, DjangoUserAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(BinFormFieldMixin, DisclosureAdminMixin, admin.ModelAdmin):
+class CompanyAdmin(
+    PublicPagesChangeMixin, BinFormFieldMixin, DisclosureAdminMixin, admin.ModelAdmin
+):
     list_display = ("name", "bin", "owner", "region", "is_verified", "owner_active", "created_at")
     list_select_related = ("owner",)
     list_filter = ("is_verified", "owner__is_active", "region")

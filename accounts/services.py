@@ -5,6 +5,7 @@ the ledger rows that the change owes to the privacy engine (consent events, data
 requests), so a change is never recorded without its audit row, nor the other way round.
 """
 
+from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 
@@ -28,6 +29,18 @@ from privacy.services import (
     data_request_create,
     language_code,
 )
+
+# Called in the transaction of a change that public pages show: a company's name,
+# description, verified mark or delivery regions, an owner's account closed. The listings
+# app plugs in the move of its catalogue version (ListingsConfig.ready), which makes its
+# shared pages stale once the change commits; accounts never imports listings.
+PUBLIC_PAGE_CHANGES: list[Callable[[], None]] = []
+
+
+def public_pages_changed() -> None:
+    for hook in PUBLIC_PAGE_CHANGES:
+        hook()
+
 
 # `last_interaction_at` drives retention, which counts in years: a write per hour is plenty
 # and keeps the users table from being rewritten on every request.
@@ -157,6 +170,7 @@ def company_save(
         company.full_clean(exclude=["owner"])
         created = company.pk is None
         company.save()
+        public_pages_changed()
         if created:
             forget_on_commit(seller_summary_cache_key(owner.pk))
     return company
@@ -169,6 +183,7 @@ COMPANY_DETAILS = ("bank_name", "bic", "iban", "vat_rate", "whatsapp", "telegram
 def company_delivery_save(*, company: Company, regions: dict[str, Decimal | None]) -> None:
     """Replace the regions the seller delivers to: {region: cost, or None for by agreement}."""
     with transaction.atomic():
+        public_pages_changed()  # the search page's "delivers to my region"
         DeliveryRegion.objects.filter(company=company).delete()
         DeliveryRegion.objects.bulk_create(
             DeliveryRegion(company=company, region=region, cost=cost)
@@ -182,6 +197,7 @@ def company_verification_set(*, companies, verified: bool) -> int:
     Return how many companies changed.
     """
     with transaction.atomic():
+        public_pages_changed()
         return companies.exclude(is_verified=verified).update(is_verified=verified)
 
 
@@ -243,6 +259,7 @@ def account_close(
         user.is_active = False
         user.set_unusable_password()
         user.save(update_fields=["is_active", "password"])
+        public_pages_changed()  # a seller's listings and page leave the public at once
         for session in UserSession.objects.filter(user=user):
             session.end()  # deletes the session itself, on every device
         purposes = [event.purpose for event in consent_current(user=user).values() if event.granted]

@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_listings"
@@ -54,12 +54,14 @@ def wsgi():
     """Return the portal's WSGI application with this module as its URLconf."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     from django.conf import settings
-    from django.core.wsgi import get_wsgi_application
 
-    application = get_wsgi_application()
-    urlpatterns[:] = [path(BARE.strip("/") + "/", bare), path("", include("portal.urls"))]
+    from portal import wsgi as portal_wsgi  # the portal's application, as gunicorn serves it
+    from portal.urls import urlpatterns as portal_urls
+
+    # Not include(): the portal's language prefixes must be in the root URLconf.
+    urlpatterns[:] = [path(BARE.strip("/") + "/", bare), *portal_urls]
     settings.ROOT_URLCONF = __name__
-    return application
+    return portal_wsgi.application
 
 
 # --- The client side ----------------------------------------------------------------------
@@ -174,7 +176,8 @@ def start_gunicorn(url: str) -> tuple[subprocess.Popen, int]:
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }
-    for name in ("REDIS_URL", "SEARCH_CACHE_SECONDS"):  # e.g. SEARCH_CACHE_SECONDS=0: cold
+    passed = ("REDIS_URL", "CACHE_KEY_PREFIX", "SEARCH_CACHE_SECONDS", "PAGE_CACHE_SECONDS")
+    for name in passed:  # e.g. SEARCH_CACHE_SECONDS=0: cold
         if os.environ.get(name):
             env[name] = os.environ[name]
     process = subprocess.Popen(

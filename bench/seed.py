@@ -36,9 +36,9 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_listings"
 # Every bench account shares one unusable password: nobody signs in to them.
 PASSWORD = "!bench"
 LISTING_COLUMNS = (
-    "company_id", "category_id", "title", "description", "price", "price_on_request", "unit",
-    "min_order_quantity", "condition", "region", "status", "created_at", "updated_at",
-    "published_at",
+    "company_id", "category_id", "title", "sku", "description", "price", "price_on_request",
+    "unit", "min_order_quantity", "condition", "region", "status", "moderation_rule",
+    "created_at", "updated_at", "published_at",
 )  # fmt: skip
 
 
@@ -75,18 +75,18 @@ def seed_sellers(cursor, *, companies: int, rng: random.Random) -> list[tuple[in
     now = datetime.now(UTC)
     with cursor.copy(
         "COPY accounts_user (id, password, is_superuser, first_name, last_name, is_staff, "
-        "is_active, date_joined, email, patronymic, phone, address, region) FROM STDIN"
+        "is_active, date_joined, email, patronymic, phone, address, region, language) FROM STDIN"
     ) as copy:
         for n in range(1, companies + 1):
             copy.write_row((
                 n, PASSWORD, False, rng.choice(demo.FIRST_NAMES), rng.choice(demo.LAST_NAMES),
-                False, rng.random() >= 0.01, now, f"seller{n}@bench.kz", "", "", "", "",
+                False, rng.random() >= 0.01, now, f"seller{n}@bench.kz", "", "", "", "", "ru",
             ))  # fmt: skip
     sellers = []
     with cursor.copy(
         "COPY accounts_company (id, owner_id, name, bin, legal_address, region, "
-        "authorised_person, contact_phone, contact_email, description, is_verified, created_at) "
-        "FROM STDIN"
+        "authorised_person, contact_phone, contact_email, description, is_verified, created_at, "
+        "bank_name, bic, iban, telegram, whatsapp) FROM STDIN"
     ) as copy:
         for n in range(1, companies + 1):
             region = demo.weighted_region(rng)
@@ -94,6 +94,7 @@ def seed_sellers(cursor, *, companies: int, rng: random.Random) -> list[tuple[in
             copy.write_row((
                 n, n, demo.company_name(n), demo.company_bin(n), demo.CITIES[region][1], region,
                 "Bench Person", f"+7701{n:07d}", f"seller{n}@bench.kz", "", n % 3 != 0, now,
+                "", "", "", "", "",
             ))  # fmt: skip
     for table in ("accounts_user", "accounts_company"):
         cursor.execute(
@@ -123,9 +124,9 @@ def _listing_rows(*, count: int, sellers, leaves, rng: random.Random):
         status = rng.choice(statuses)
         when = start + step * n
         yield (
-            company_id, category_id, fields["title"], fields["description"], fields["price"],
+            company_id, category_id, fields["title"], "", fields["description"], fields["price"],
             fields["price_on_request"], fields["unit"], fields["min_order_quantity"],
-            fields["condition"], region, status, when, when,
+            fields["condition"], region, status, "", when, when,
             when if status != "draft" else None,
         )  # fmt: skip
 

@@ -7,8 +7,30 @@ from django.utils.translation import gettext_lazy as _
 from listings.forms import ModerationRuleForm
 from listings.models import CatalogueImport, Category, Listing, ListingImage, PriceTier, Review
 from listings.selectors import SEARCH_CONFIG, category_tree_clear
-from listings.services import listings_block, listings_unblock, review_set_hidden
+from listings.services import (
+    catalogue_changed,
+    listings_block,
+    listings_unblock,
+    review_set_hidden,
+)
 from privacy.admin_mixins import DisclosureAdminMixin
+
+
+class CatalogueChangeMixin:
+    """What staff change here shows on public pages: move the catalogue version
+    (services.catalogue_changed), so shared pages rendered before are not used again."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)  # after save_model
+        catalogue_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        catalogue_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        catalogue_changed()
 
 
 def moderation_rule_page(model_admin, request, queryset, form, *, action):
@@ -26,7 +48,7 @@ def moderation_rule_page(model_admin, request, queryset, form, *, action):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(CatalogueChangeMixin, admin.ModelAdmin):
     list_display = ("name_en", "name_ru", "name_kk", "parent", "ordering", "slug")
     list_filter = (("parent", admin.RelatedOnlyFieldListFilter),)
     list_select_related = ("parent",)
@@ -77,7 +99,7 @@ class CatalogueImportAdmin(admin.ModelAdmin):
 
 
 @admin.register(Listing)
-class ListingAdmin(admin.ModelAdmin):
+class ListingAdmin(CatalogueChangeMixin, admin.ModelAdmin):
     list_display = ("title", "company", "category", "price", "status", "published_at")
     list_filter = ("status", "condition", "region")
     list_select_related = ("company", "category")
@@ -127,7 +149,7 @@ class ListingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(DisclosureAdminMixin, admin.ModelAdmin):
+class ReviewAdmin(CatalogueChangeMixin, DisclosureAdminMixin, admin.ModelAdmin):
     list_display = ("company", "rating", "is_hidden", "created_at")
     list_filter = ("is_hidden", "rating")
     list_select_related = ("company", "author")

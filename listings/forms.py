@@ -327,6 +327,19 @@ class SearchForm(forms.Form):
         }
         return urlencode({name: value for name, value in values.items() if value != ""})
 
+    @classmethod
+    def query_as_sent(cls, query) -> str | None:
+        """Return the query string as sent, written as `canonical_query` writes it (names in
+        its order), or None with a name the page does not read or given twice.
+
+        Equal to the canonical query exactly when the visitor sent that query (as every
+        link of the portal does), without validating anything.
+        """
+        repeated = any(len(values) > 1 for _name, values in query.lists())
+        if repeated or not set(query).issubset(cls.base_fields):
+            return None
+        return urlencode([(name, query[name]) for name in cls.base_fields if name in query])
+
     def params(self) -> SearchParams:
         """Return the valid parameters; a field with an error counts as not given."""
         self.is_valid()

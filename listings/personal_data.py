@@ -13,6 +13,7 @@ from listings.services import catalogue_changed, delete_files_on_commit, listing
 from privacy.registry import Erasure, LegalBasis, Source, Subjects, by_user, registry
 
 _listings_of = by_user("company__owner")
+_reviews_of = by_user("author")
 
 
 def _erase_listings(subjects: Subjects) -> int:
@@ -23,6 +24,14 @@ def _erase_listings(subjects: Subjects) -> int:
         deleted, _per_model = rows.delete()
         if deleted:
             catalogue_changed()
+    return deleted
+
+
+def _erase_reviews(subjects: Subjects) -> int:
+    """Delete the subjects' reviews; their sellers' ratings on public pages change."""
+    deleted, _per_model = Review.objects.filter(_reviews_of(subjects)).delete()
+    if deleted:
+        catalogue_changed()
     return deleted
 
 
@@ -49,9 +58,10 @@ registry.register(
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         recipients=_("Everyone who visits the seller's page (first name and initial only)"),
         description=_("Reviews of sellers: rating and text"),
-        subject_filter=by_user("author"),
+        subject_filter=_reviews_of,
         erasure=Erasure.DELETE,
         export_fields=("pk", "company__name", "rating", "text", "created_at"),
+        custom_erase=_erase_reviews,
     )
 )
 

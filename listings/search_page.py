@@ -8,12 +8,14 @@
 - For visitors with no state on the portal (not signed in, no session, no pending
   messages) the whole page is the same for everyone with the same language and cookie
   choices: the header has no token and no cart (the language switch needs no CSRF token),
-  so the whole response is shared as well, and a repeated search costs one cache round trip.
+  so the whole response is shared as well, and a repeated search costs one cache round trip
+  (parsing nothing when the query is written as the portal's links write it).
 
 Every change that can alter a result (publishing, editing, archiving, blocking or deleting a
 listing) moves the catalogue version (`services.catalogue_changed`); a stored page carries
 the version it was rendered from and is used only while that version is current, so those
-changes show at once. A deactivated seller's listings leave shared pages within
+changes show at once; so does closing an account (accounts.services.PUBLIC_PAGE_CHANGES).
+An owner deactivated otherwise (directly in the database) leaves shared pages within
 SEARCH_CACHE_SECONDS. The cache is an optimisation: when it is unreachable the page is
 simply rendered, and a version change that could not reach it is made once it is back
 (portal.cache), so no page stored before an outage outlives a change made during it.
@@ -28,20 +30,13 @@ SEARCH_CACHE_ENTRY_MAX_BYTES, and always with an expiry (Redis evicts them under
 
 from __future__ import annotations
 
-import hashlib
 import json
-import logging
-import time
-import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.cache import patch_vary_headers
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -51,8 +46,17 @@ from listings import selectors
 from listings.cards import render_cards
 from listings.forms import SearchForm
 from listings.models import Listing
-
-logger = logging.getLogger(__name__)
+from listings.page_cache import (
+    audience,
+    cache_key,
+    cache_read,
+    cache_store,
+    cookie_choices,
+    current,
+    gave_state,
+    has_state,
+    shared_response,
+)
 
 CONTENT_TEMPLATE = "listings/_search.html"
 PAGE_TEMPLATE = "listings/search.html"
@@ -70,38 +74,30 @@ class SearchPage:
 def search_response(request) -> HttpResponse:
     """Return the search page for the request, from the shared cache where it is current."""
     seconds = settings.SEARCH_CACHE_SECONDS
+    if not seconds:
+        return _page_response(request, search_page_render(request.GET))
+    # A visitor with no state who sent the canonical query (every link of the portal writes
+    # it) finds the whole page in one round trip, before anything is parsed.
+    as_sent = SearchForm.query_as_sent(request.GET)
+    if as_sent is not None and (key := _response_key(request, as_sent)):
+        read = cache_read([key])
+        if read is not None and (body := current(read[1], key, read[0])) is not None:
+            return shared_response(body)
     canonical = SearchForm(request.GET, tree=selectors.category_tree()).canonical_query()
-    if not seconds or canonical is None:
+    if canonical is None:
         return _page_response(request, search_page_render(request.GET))
-    content_key = _key("content", get_language(), canonical)
+    content_key = cache_key("search-content", get_language(), canonical)
     response_key = _response_key(request, canonical)
-    keys = [selectors.CATALOGUE_VERSION_KEY, content_key, *filter(None, [response_key])]
-    try:
-        found = cache.get_many(keys)
-        version = found.get(selectors.CATALOGUE_VERSION_KEY)
-        if version is None:
-            # Seeded with the time, never a fixed value: a version that was lost (evicted,
-            # or forgotten after an outage, see portal.cache) must not come back equal to
-            # one that pages already stored are marked with.
-            version = cache.get_or_set(selectors.CATALOGUE_VERSION_KEY, time.time_ns, timeout=None)
-    except Exception:
-        logger.warning("Search cache unavailable", exc_info=True)
+    read = cache_read([content_key, *filter(None, [response_key])])
+    if read is None:
         return _page_response(request, search_page_render(request.GET))
-
-    def current(key) -> bytes | None:
-        stored = found.get(key)
-        return zlib.decompress(stored[1]) if stored is not None and stored[0] == version else None
-
-    if response_key and (body := current(response_key)) is not None:
-        response = HttpResponse(body)
-        # What the session middleware would add had the page been rendered: the same URL
-        # is a different page for a signed-in visitor.
-        patch_vary_headers(response, ("Cookie",))
-        return response
+    version, found = read
+    if response_key and (body := current(found, response_key, version)) is not None:
+        return shared_response(body)
     # The version was read before rendering: a change committed meanwhile moves it, so a
     # page rendered now (which may predate the change) is never served as current.
     stored = {}
-    content = current(content_key)
+    content = current(found, content_key, version)
     if content is None:
         page = search_page_render(QueryDict(canonical))
         stored[content_key] = json.dumps([page.title, str(page.content)]).encode()
@@ -109,24 +105,10 @@ def search_response(request) -> HttpResponse:
         title, text = json.loads(content)
         page = SearchPage(title=title, content=SafeString(text))
     response = _page_response(request, page)
-    if response_key and not _gave_state(request):
+    if response_key and not gave_state(request):
         stored[response_key] = response.content
-    _store(stored, version=version, seconds=seconds)
+    cache_store(stored, version=version, seconds=seconds)
     return response
-
-
-def _store(entries: dict[str, bytes], *, version, seconds: int) -> None:
-    """Store the entries compressed, each with the version it was rendered from; skip any
-    that would still be over SEARCH_CACHE_ENTRY_MAX_BYTES (rendered again each time)."""
-    limit = settings.SEARCH_CACHE_ENTRY_MAX_BYTES
-    packed = {key: (version, zlib.compress(value, 6)) for key, value in entries.items()}
-    packed = {key: value for key, value in packed.items() if len(value[1]) <= limit}
-    if not packed:
-        return
-    try:
-        cache.set_many(packed, seconds)
-    except Exception:
-        logger.warning("Search cache unavailable", exc_info=True)
 
 
 def _page_response(request, page: SearchPage) -> HttpResponse:
@@ -136,25 +118,10 @@ def _page_response(request, page: SearchPage) -> HttpResponse:
 
 def _response_key(request, canonical: str) -> str | None:
     """Return the key of the whole page for a visitor with no state here, else None."""
-    cookies = request.COOKIES
-    if (
-        settings.SESSION_COOKIE_NAME in cookies
-        or CookieStorage.cookie_name in cookies
-        or request.user.is_authenticated
-    ):
+    if has_state(request):
         return None
-    consent = cookies.get(settings.COOKIE_CONSENT_NAME, "")
-    return _key("response", get_language(), consent, request.path, canonical)
-
-
-def _gave_state(request) -> bool:
-    """Whether rendering gave the visitor state (a session, a CSRF token): not shareable."""
-    return request.session.modified or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
-
-
-def _key(*parts) -> str:
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"listings:search-{parts[0]}:{digest}"
+    return cache_key("search-response", *audience(request), request.path,
+                     cookie_choices(request), canonical)  # fmt: skip
 
 
 def search_page_render(query) -> SearchPage:

@@ -89,9 +89,15 @@ def _assign(listing: Listing, data: dict) -> None:
         listing.price = None
 
 
-@transaction.atomic
 def catalogue_changed() -> None:
-    """Move the catalogue version once the transaction commits: cached searches are stale."""
+    """Move the catalogue version once the transaction commits: every shared page rendered
+    before (search, home, listing and seller pages) is stale.
+
+    Called by every write that a public page shows: listings, their prices and photos,
+    reviews, categories, and (through accounts.services.PUBLIC_PAGE_CHANGES) companies,
+    their delivery regions and their owners' accounts. Outside a transaction the version
+    moves at once (no savepoint: erasure counts its statements).
+    """
     from listings.selectors import CATALOGUE_VERSION_KEY
 
     def bump():
@@ -162,6 +168,7 @@ def listing_archive(*, listing: Listing) -> Listing:
     return listing
 
 
+@transaction.atomic
 def listings_block(*, listings, rule: str) -> int:
     """Block listings (staff moderation), citing the rule they break; return how many.
 
@@ -175,6 +182,7 @@ def listings_block(*, listings, rule: str) -> int:
     )
 
 
+@transaction.atomic
 def listings_unblock(*, listings) -> int:
     """Lift a block: the listings go back to draft, for their sellers to publish again."""
     catalogue_changed()
@@ -335,16 +343,20 @@ def review_create(*, author, company, rating: int, text: str) -> Review:
         raise ReviewError(eligibility.reason)
     try:
         with transaction.atomic():
-            return Review.objects.create(author=author, company=company, rating=rating, text=text)
+            review = Review.objects.create(author=author, company=company, rating=rating, text=text)
     except IntegrityError as error:
         # A second submit raced the first past the eligibility check.
         raise ReviewError(REVIEW_ALREADY) from error
+    catalogue_changed()  # the seller's rating and reviews are on public pages
+    return review
 
 
+@transaction.atomic
 def review_set_hidden(*, reviews, hidden: bool, rule: str = "") -> int:
     """Hide reviews, citing the rule they break, or show them again; return how many changed."""
     if hidden and rule not in Rule.values:
         raise ListingError(MODERATION_NEEDS_RULE)
+    catalogue_changed()
     return reviews.exclude(is_hidden=hidden).update(
         is_hidden=hidden, moderation_rule=rule if hidden else ""
     )

@@ -16,12 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.decorators import seller_required
-from accounts.regions import Region
 from listings import selectors, services
-from listings.cards import render_cards
-from listings.delivery import buyer_region, delivery_for
 from listings.forms import ListingForm, ListingImageForm, ReviewForm
 from listings.models import Listing, ListingImage
+from listings.pages import listing_page, seller_page
 from listings.search_page import search_response
 from portal.lookups import found_or_404
 
@@ -46,44 +44,12 @@ def search(request):
 
 @require_GET
 def detail(request, pk):
-    listing, is_preview = found_or_404(selectors.listing_get(pk=pk, viewer=request.user))
-    region = buyer_region(request)
-    context = {
-        "listing": listing,
-        "is_preview": is_preview,
-        "images": list(listing.images.all()),
-        "price_tiers": list(listing.price_tiers.all()),
-        "delivery": delivery_for(company=listing.company, region=region),
-        "regions": Region.choices,
-        "company": listing.company,
-        "rating": selectors.seller_rating(company=listing.company),
-        "breadcrumbs": _breadcrumbs(listing.category),
-    }
-    return render(request, "listings/detail.html", context)
-
-
-def _breadcrumbs(category):
-    return [category.parent, category] if category.parent_id else [category]
-
-
-def _seller_page(request, company, *, review_form=None):
-    listings, listing_count = selectors.seller_listings(company=company)
-    context = {
-        "company": company,
-        "rating": selectors.seller_rating(company=company),
-        "reviews": selectors.seller_reviews(company=company),
-        "listings": listings,
-        "cards": render_cards(listings),
-        "listing_count": listing_count,
-        "eligibility": services.review_eligibility(user=request.user, company=company),
-        "review_form": review_form or ReviewForm(),
-    }
-    return render(request, "listings/seller_detail.html", context)
+    return listing_page(request, pk)
 
 
 @require_GET
 def seller_detail(request, pk):
-    return _seller_page(request, found_or_404(selectors.seller_get(pk=pk)))
+    return seller_page(request, pk)
 
 
 @login_required
@@ -104,7 +70,8 @@ def review_create(request, pk):
         else:
             messages.success(request, REVIEW_THANKS)
             return redirect(company.get_absolute_url() + "#reviews")
-    return _seller_page(request, company, review_form=form)
+    request.review_form = form  # the page's review form hole shows it with its errors
+    return seller_page(request, company.pk)
 
 
 # --- The seller's desk ---------------------------------------------------------------------------

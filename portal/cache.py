@@ -33,7 +33,7 @@ from typing import TypeVar, cast
 from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import transaction
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -95,6 +95,20 @@ def _take_forgotten(location: str) -> list[str]:
     return list(pending or ())
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's client, but one `redis.Redis` per connection pool instead of a new one for
+    every call: building it cost as much as a round trip to Redis, on every cache read of
+    every page. A Redis object over a shared pool is safe to share between threads."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS", {}))
@@ -105,6 +119,7 @@ class ResilientRedisCache(RedisCache):
         # old connections fail once before a new one is made. Never on a timeout.
         options.setdefault("retry", Retry(NoBackoff(), 1, (RedisConnectionError,)))
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = ReusingRedisCacheClient
         self._location = self._servers[0]  # type: ignore[attr-defined]  # set by RedisCache
         self._breaker = breaker_for(self._location)
         # Instances of a LocMemCache name share one store: one per process and server.

@@ -43,7 +43,12 @@ from listings.selectors.pages import (
     seller_rating,
     seller_reviews,
 )
-from listings.selectors.search import CATALOGUE_VERSION_KEY, category_counts, listing_search
+from listings.selectors.search import (
+    CATALOGUE_VERSION_KEY,
+    category_counts,
+    home_category_counts,
+    listing_search,
+)
 from listings.selectors.search_types import (
     COUNT_CAP,
     MAX_PAGES,
@@ -74,6 +79,7 @@ __all__ = [
     "category_counts",
     "category_tree",
     "category_tree_clear",
+    "home_category_counts",
     "listing_get",
     "listing_get_for_seller",
     "listing_latest",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -56,14 +57,29 @@ class CategoryTree:
 
 CATEGORY_CACHE_KEY = "listings:categories"
 CATEGORY_CACHE_SECONDS = 300
+# Each process also keeps the tree it read for this long: unpickling it from the shared
+# cache cost more than the rest of a search page served from the cache.
+CATEGORY_LOCAL_SECONDS = 10
+_held: dict[str, tuple[float, CategoryTree]] = {}
 
 
 def category_tree() -> CategoryTree:
     """Return the catalogue, from the cache: every page asks for it, staff rarely change it.
 
-    Admin clears the cached copy when a category is saved or deleted (`category_tree_clear`).
+    Admin clears the cached copy when a category is saved or deleted (`category_tree_clear`):
+    the change shows at once in that process, within CATEGORY_LOCAL_SECONDS in the others.
     Without a reachable cache the catalogue is read from the database.
     """
+    now = time.monotonic()
+    held = _held.get("tree")
+    if held is not None and held[0] > now:
+        return held[1]
+    tree = CategoryTree.of(_categories())
+    _held["tree"] = (now + CATEGORY_LOCAL_SECONDS, tree)
+    return tree
+
+
+def _categories() -> list[Category]:
     try:
         categories = cache.get(CATEGORY_CACHE_KEY)
     except Exception:  # the cache is an optimisation: a page must not fail without it
@@ -75,10 +91,11 @@ def category_tree() -> CategoryTree:
             cache.set(CATEGORY_CACHE_KEY, categories, CATEGORY_CACHE_SECONDS)
         except Exception:
             logger.warning("Category cache unavailable", exc_info=True)
-    return CategoryTree.of(categories)
+    return categories
 
 
 def category_tree_clear() -> None:
+    _held.clear()
     cache.delete(CATEGORY_CACHE_KEY)
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from django.core.cache import cache
+
 from listings.models import Category
 from listings.selectors.cards import cards
-from listings.selectors.categories import CategoryTree
+from listings.selectors.categories import CategoryTree, category_tree
 from listings.selectors.search_queries import (
     capped_counts_by_category,
     estimated_count,
@@ -87,14 +89,16 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     if walks_leaves(params, sort) and params.category is not None:
         everywhere = matching_listings(params, tree=tree, with_category=False)
         sample = sample_rows_by_leaf(everywhere, tree.subtree_ids(params.category), cap=cap)
+        planned = None
     else:
-        sample = sample_rows(matching, params, sort, cap=cap, newest_first=newest_first)
+        sample, planned = sample_rows(matching, params, sort, cap=cap, newest_first=newest_first)
     complete = len(sample) <= cap
     counts = Counter(row[1] for row in sample)
     if complete:
         total = Tally(len(sample), exact=True)
     else:
-        total = Tally(estimated_count(matching, at_least=cap + 1), exact=False)
+        estimate = estimated_count(matching, at_least=cap + 1) if planned is None else planned
+        total = Tally(max(estimate, cap + 1), exact=False)
 
     num_pages = max(1, math.ceil(min(total.value, window) / PAGE_SIZE))
     page = min(max(params.page, 1), num_pages)
@@ -126,3 +130,23 @@ def category_counts(*, tree: CategoryTree) -> list[Facet]:
     counts, complete = capped_counts_by_category(everywhere, cap=COUNT_CAP)
     estimate = 0 if complete else estimated_count(everywhere, at_least=COUNT_CAP + 1)
     return _facets(counts, complete, estimate=estimate, tree=tree, selected=None)
+
+
+# The home page's counts are an estimate whatever their age: kept for this long, so that
+# no request, nor a change of the catalogue (which re-renders the home page), counts again.
+HOME_COUNTS_KEY = "listings:home-counts"
+HOME_COUNTS_SECONDS = 600
+
+
+def home_category_counts() -> list[Facet]:
+    """Return `category_counts` for the home page, counted at most every HOME_COUNTS_SECONDS."""
+    tree = category_tree()
+
+    def count():
+        everywhere = matching_listings(SearchParams(), tree=tree, with_category=False)
+        counts, complete = capped_counts_by_category(everywhere, cap=COUNT_CAP)
+        estimate = 0 if complete else estimated_count(everywhere, at_least=COUNT_CAP + 1)
+        return dict(counts), complete, estimate
+
+    counts, complete, estimate = cache.get_or_set(HOME_COUNTS_KEY, count, HOME_COUNTS_SECONDS)
+    return _facets(Counter(counts), complete, estimate=estimate, tree=tree, selected=None)

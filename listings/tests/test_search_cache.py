@@ -5,7 +5,7 @@ from django.middleware.csrf import get_token
 from django.test import Client
 
 from accounts.tests.factories import UserFactory, accept_policy
-from listings import cards, search_page
+from listings import cards, page_cache, search_page
 from listings.models import Listing
 from listings.selectors import categories
 from listings.tests.factories import ListingFactory
@@ -40,7 +40,7 @@ class _UnreachableCache:
 
 def test_the_search_page_works_without_its_cache(client, monkeypatch):
     ListingFactory(title="Трактор")
-    for module in (categories, cards, search_page):
+    for module in (categories, cards, page_cache):
         monkeypatch.setattr(module, "cache", _UnreachableCache())
 
     assert "Трактор" in client.get(SEARCH).content.decode()

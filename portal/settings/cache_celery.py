@@ -143,3 +143,7 @@ CELERY_BEAT_SCHEDULE = {
 SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=30)
 # Largest entry (compressed bytes) the search cache stores; a larger page is rendered each time.
 SEARCH_CACHE_ENTRY_MAX_BYTES = env.int("SEARCH_CACHE_ENTRY_MAX_BYTES", default=32 * 1024)
+
+# Seconds the home, listing and seller pages are kept in the shared cache (0: not at all);
+# a change they show moves the catalogue version and shows at once (listings/page_cache.py).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

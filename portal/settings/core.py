@@ -145,6 +145,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # this workload (bench/db_connections.py; figures in README.md, "Performance").
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=600)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # No JIT compilation: the portal's queries are short, and a plan that looks expensive
+    # (a price-sorted search at 10M listings) spent tens of milliseconds compiling itself.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
     if env.bool("DB_POOL", default=False):
         DATABASES["default"]["CONN_MAX_AGE"] = 0
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 2, "max_size": 8}

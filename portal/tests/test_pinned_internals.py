@@ -43,7 +43,7 @@ def test_raw_delete_deletes_without_the_collector_and_returns_the_row_count():
 
 
 def test_a_new_csrf_token_is_flagged_in_the_request_meta():
-    """listings/search_page.py: a page that gave its visitor a CSRF cookie is never shared.
+    """listings/page_cache.py: a page that gave its visitor a CSRF cookie is never shared.
 
     It reads `request.META["CSRF_COOKIE_NEEDS_UPDATE"]`, which `get_token` sets.
     """
@@ -53,6 +53,21 @@ def test_a_new_csrf_token_is_flagged_in_the_request_meta():
     get_token(request)
 
     assert request.META.get("CSRF_COOKIE_NEEDS_UPDATE") is True
+
+
+def test_the_redis_cache_client_makes_its_clients_from_pools_it_keeps():
+    """portal/cache.py: `ReusingRedisCacheClient` keeps one client per pool, built the way
+    Django builds one per call, from `_get_connection_pool(write)` and `_client`."""
+    from django.core.cache.backends.redis import RedisCacheClient
+
+    from portal.cache import ReusingRedisCacheClient
+
+    plain = RedisCacheClient(["redis://127.0.0.1:6379/11"])
+    assert plain._get_connection_pool(True) is plain._get_connection_pool(False)
+    assert plain.get_client(write=True) is not plain.get_client(write=True)
+    reusing = ReusingRedisCacheClient(["redis://127.0.0.1:6379/11"])
+    assert reusing.get_client(write=True) is reusing.get_client()
+    assert reusing.get_client().connection_pool is reusing._get_connection_pool(False)
 
 
 @pytest.mark.django_db(transaction=True)  # makes the suite serialize the test database

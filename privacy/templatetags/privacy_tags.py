@@ -22,8 +22,9 @@ def cookie_banner(context):
 
     Whether it shows, and which groups its buttons answer, depend on nothing but the
     visitor's `cookie_consent` cookie (and the cookie groups): pages shared from the page
-    cache are keyed by that cookie's value (listings/search_page.py), so a shared page
-    carries the banner exactly for the visitors who should see it. Its forms carry no CSRF
+    cache are keyed by the choices that cookie records (listings/page_cache.py,
+    `cookie_choices`), so a shared page carries the banner exactly for the visitors who
+    should see it. Its forms carry no CSRF
     token, for the same reason: the cookie views check the request's origin instead
     (privacy.views.same_origin_required).
     """
