@@ -83,8 +83,8 @@ class ListingQuerySet(models.QuerySet):
         published = self.filter(status=Listing.Status.PUBLISHED)
         if connections[self.db].vendor == "postgresql":
             inactive = User.objects.filter(is_active=False).order_by().values("pk")
-            deactivated = Company.objects.filter(InArray(F("owner_id"), Subquery(inactive)))
-            deactivated = deactivated.order_by().values("pk")
+            owned = Company.objects.filter(InArray(F("owner_id"), Subquery(inactive)))
+            deactivated = owned.order_by().values("pk")
             return published.filter(NotInArray(F("company_id"), Subquery(deactivated)))
         return published.exclude(company_id__in=deactivated)
 

@@ -148,5 +148,6 @@ def home_category_counts() -> list[Facet]:
         estimate = 0 if complete else estimated_count(everywhere, at_least=COUNT_CAP + 1)
         return dict(counts), complete, estimate
 
-    counts, complete, estimate = cache.get_or_set(HOME_COUNTS_KEY, count, HOME_COUNTS_SECONDS)
+    found = cache.get_or_set(HOME_COUNTS_KEY, count, HOME_COUNTS_SECONDS)
+    counts, complete, estimate = found if found is not None else count()
     return _facets(Counter(counts), complete, estimate=estimate, tree=tree, selected=None)
