@@ -1,18 +1,18 @@
 import pytest
 
-from accounts.tests.factories import PASSWORD, UserFactory, accept_policy
+from accounts.tests.factories import PASSWORD
 
 
 @pytest.fixture
-def member(db):
-    """A signed-up user with a confirmed e-mail who accepted the policy in force."""
-    return accept_policy(UserFactory())
+def member(buyer):
+    """A signed-up user with a confirmed e-mail who accepted the policy in force (the root
+    conftest's `buyer`, named for what the accounts tests are about)."""
+    return buyer
 
 
 @pytest.fixture
-def member_client(client, member):
-    client.force_login(member)
-    return client
+def member_client(buyer_client):
+    return buyer_client
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import models
 from django.db.models import Q
 
-from accounts.tests.factories import CompanyFactory, UserFactory, sign_in_with_second_factor
+from accounts.tests.factories import CompanyFactory, UserFactory
 from orders.tests.factories import OrderFactory, OrderItemFactory
 from privacy.erasure import subjects_erase, subjects_of_users
 from privacy.models import DataRequest, DisclosureEvent
@@ -31,14 +31,6 @@ def person():
                   "complaint": complaint, "datarequest": request}  # fmt: skip
 
 
-@pytest.fixture
-def staff_client(client):
-    staff = UserFactory(is_staff=True, is_superuser=True)
-    sign_in_with_second_factor(client, staff)
-    client.staff = staff
-    return client
-
-
 PAGES = {
     "user": "accounts/user",
     "order": "orders/order",
@@ -55,7 +47,7 @@ def test_opening_a_record_with_personal_data_in_admin_is_a_disclosure(name, pers
     response = staff_client.get(f"/admin/{PAGES[name]}/{records[name].pk}/change/")
 
     assert response.status_code == 200
-    event = DisclosureEvent.objects.get(actor=staff_client.staff)
+    event = DisclosureEvent.objects.get(actor=staff_client.admin)
     assert event.subject == user
     assert event in disclosure_list(user=user)
 
@@ -71,7 +63,7 @@ def test_a_list_page_in_admin_is_one_disclosure_naming_the_people_shown(
         response = staff_client.get(f"/admin/{PAGES[name]}/")
 
     assert response.status_code == 200
-    event = DisclosureEvent.objects.get(actor=staff_client.staff)
+    event = DisclosureEvent.objects.get(actor=staff_client.admin)
     assert event.reason == "Listed in admin"
     assert user.pk in set(event.people.values_list("user_id", flat=True))
     assert event in disclosure_list(user=user)
@@ -84,7 +76,7 @@ def test_a_list_page_in_admin_is_one_disclosure_naming_the_people_shown(
 def test_a_list_page_does_not_store_what_staff_searched_for(person, staff_client):
     staff_client.get("/admin/accounts/user/?q=aigerim%40mail.kz")
 
-    event = DisclosureEvent.objects.get(actor=staff_client.staff)
+    event = DisclosureEvent.objects.get(actor=staff_client.admin)
     assert "aigerim" not in event.object_label
 
 
@@ -119,7 +111,7 @@ def test_after_erasure_no_registry_source_nor_the_admin_log_holds_anything_of_th
         staff_client.get(f"/admin/{PAGES[name]}/{records[name].pk}/change/")
     user_admin = django_admin.site._registry[type(user)]
     request = rf.get("/")
-    request.user = staff_client.staff
+    request.user = staff_client.admin
     user_admin.log_change(request, user, [{"added": {"name": "email address",
                                                      "object": user.email}}])  # fmt: skip
     assert _found_anywhere([user.email, "Смагулова", "9998877"])  # the search finds them
