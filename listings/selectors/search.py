@@ -13,14 +13,13 @@ from listings.selectors.categories import CategoryTree, category_tree
 from listings.selectors.search_queries import (
     capped_counts_by_category,
     estimated_count,
-    is_postgres,
-    matching_listings,
     page_ids,
     sample_rows,
     sample_rows_by_leaf,
     sorted_sample,
     walks_leaves,
 )
+from listings.selectors.search_sql import is_postgres, matching_where
 from listings.selectors.search_types import (
     COUNT_CAP,
     MAX_PAGES,
@@ -84,10 +83,10 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     # The cap is never below the result window, so a count past it fills every page.
     window = MAX_PAGES * PAGE_SIZE
     cap = max(COUNT_CAP, window)
-    matching = matching_listings(params, tree=tree, with_category=True)
+    matching = matching_where(params, tree=tree, with_category=True)
+    everywhere = matching_where(params, tree=tree, with_category=False)
     newest_first = sort in (Sort.NEWEST, Sort.RELEVANCE)
     if walks_leaves(params, sort) and params.category is not None:
-        everywhere = matching_listings(params, tree=tree, with_category=False)
         sample = sample_rows_by_leaf(everywhere, tree.subtree_ids(params.category), cap=cap)
         planned = None
     else:
@@ -109,7 +108,6 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
         rows = sorted_sample(sample[:cap], sort)
         ids = [row[0] for row in rows[offset : offset + PAGE_SIZE]]
     else:
-        everywhere = matching_listings(params, tree=tree, with_category=False)
         ids = page_ids(matching, everywhere, params, tree=tree, total=total, offset=offset)
     listings = cards(ids) if ids else []
 
@@ -126,7 +124,7 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
 
 def category_counts(*, tree: CategoryTree) -> list[Facet]:
     """Return the sections with the number of visible listings in each (capped, one query)."""
-    everywhere = matching_listings(SearchParams(), tree=tree, with_category=False)
+    everywhere = matching_where(SearchParams(), tree=tree, with_category=False)
     counts, complete = capped_counts_by_category(everywhere, cap=COUNT_CAP)
     estimate = 0 if complete else estimated_count(everywhere, at_least=COUNT_CAP + 1)
     return _facets(counts, complete, estimate=estimate, tree=tree, selected=None)
@@ -143,7 +141,7 @@ def home_category_counts() -> list[Facet]:
     tree = category_tree()
 
     def count():
-        everywhere = matching_listings(SearchParams(), tree=tree, with_category=False)
+        everywhere = matching_where(SearchParams(), tree=tree, with_category=False)
         counts, complete = capped_counts_by_category(everywhere, cap=COUNT_CAP)
         estimate = 0 if complete else estimated_count(everywhere, at_least=COUNT_CAP + 1)
         return dict(counts), complete, estimate

@@ -9,14 +9,11 @@ import json
 import time
 from collections import Counter
 
-from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet
-from django.db.models.expressions import OrderBy
+from django.db.models import QuerySet
 
-from accounts.models import DeliveryRegion
-from listings.models import Listing
 from listings.selectors.categories import CategoryTree
+from listings.selectors.search_sql import Where, column, is_postgres
 from listings.selectors.search_types import (
     MATERIALIZE_MAX,
     PAGE_SIZE,
@@ -28,71 +25,26 @@ from listings.selectors.search_types import (
 from listings.selectors.search_window import freshest_rows
 
 
-def is_postgres() -> bool:
-    return connection.vendor == "postgresql"
-
-
-def search_query(q: str) -> SearchQuery:
-    return SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
-
-
-def sqlite_word_match(word: str) -> Q:
-    """Return a crude match of one word for SQLite (`make run`, a few hundred demo rows).
-
-    SQLite folds the case of ASCII letters only, and has no stemmer: match the word without
-    its last two letters (a rough Russian or English ending) in three casings.
-    """
-    stem = word[: max(4, len(word) - 2)]
-    condition = Q()
-    for form in {stem.lower(), stem.capitalize(), stem.upper()}:
-        condition |= Q(title__contains=form) | Q(description__contains=form)
-    return condition
-
-
-def matching_listings(params: SearchParams, *, tree: CategoryTree, with_category: bool) -> QuerySet:
-    """Return the visible listings matching the parameters (unordered)."""
-    qs = Listing.objects.visible()
-    if params.q:
-        if is_postgres():
-            qs = qs.filter(search_vector=search_query(params.q))
-        else:
-            for word in params.q.split():
-                qs = qs.filter(sqlite_word_match(word))
-    if with_category and params.category is not None:
-        qs = qs.filter(category_id__in=tree.subtree_ids(params.category))
-    if params.region:
-        qs = qs.filter(region=params.region)
-    if params.price_min is not None:
-        qs = qs.filter(price__gte=params.price_min)
-    if params.price_max is not None:
-        qs = qs.filter(price__lte=params.price_max)
-    if params.condition:
-        qs = qs.filter(condition=params.condition)
-    if params.seller_id:
-        qs = qs.filter(company_id=params.seller_id)
-    if params.delivers_to:
-        # The sellers of one region: a small set, read from its own index.
-        sellers = DeliveryRegion.objects.filter(region=params.delivers_to).values("company_id")
-        qs = qs.filter(company_id__in=sellers)
-    return qs.order_by()
-
-
 def _sql(qs: QuerySet) -> tuple[str, tuple]:
     sql, sql_params = qs.query.sql_with_params()
     return sql, tuple(sql_params)
 
 
-def capped_counts_by_category(qs: QuerySet, *, cap: int) -> tuple[Counter, bool]:
-    """Return listings per category among at most `cap` matches, and whether that is all."""
-    sample_sql, sql_params = _sql(qs.values("category_id")[: cap + 1])
+def _rows(sql: str, params) -> list[tuple]:
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT category_id, COUNT(*) FROM ({sample_sql}) sample GROUP BY category_id",
-            sql_params,
-        )
-        counts = Counter(dict(cursor.fetchall()))
-    complete = sum(counts.values()) <= cap
-    return counts, complete
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def capped_counts_by_category(where: Where, *, cap: int) -> tuple[Counter, bool]:
+    """Return listings per category among at most `cap` matches, and whether that is all."""
+    sample_sql, sql_params = where.select(column("category_id"))
+    rows = _rows(
+        f"SELECT category_id, COUNT(*) FROM ({sample_sql} LIMIT %s) sample GROUP BY category_id",
+        (*sql_params, cap + 1),
+    )
+    counts = Counter(dict(rows))
+    return counts, sum(counts.values()) <= cap
 
 
 def capped_count(qs: QuerySet, *, cap: int) -> tuple[int, bool]:
@@ -103,45 +55,46 @@ def capped_count(qs: QuerySet, *, cap: int) -> tuple[int, bool]:
     return min(count, cap), count <= cap
 
 
-def estimated_count(qs: QuerySet, *, at_least: int) -> int:
+def estimated_count(where: Where, *, at_least: int) -> int:
     """Return the planner's estimate of the number of rows, but no less than `at_least`."""
     if not is_postgres():
         return at_least
-    sql, sql_params = _sql(qs.values("pk"))
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", sql_params)
-        (plan,) = cursor.fetchone()
+    sql, sql_params = where.select(column("id"))
+    ((plan,),) = _rows(f"EXPLAIN (FORMAT JSON) {sql}", sql_params)
     if isinstance(plan, str):
         plan = json.loads(plan)
     return max(int(plan[0]["Plan"]["Plan Rows"]), at_least)
 
 
-# ORDER BY of each sort, over the columns that `sort_columns` selects.
+# ORDER BY of each sort, over the columns that SORT_COLUMNS selects.
 ORDER_SQL = {
     Sort.NEWEST: "published_at DESC, pk DESC",
     Sort.PRICE_ASC: "price ASC NULLS LAST, pk ASC",
     Sort.PRICE_DESC: "price DESC NULLS LAST, pk DESC",
 }
-ORDER_BY: dict[str, tuple[str | OrderBy, str]] = {
-    Sort.NEWEST: ("-published_at", "-id"),
-    Sort.PRICE_ASC: (F("price").asc(nulls_last=True), "id"),
-    Sort.PRICE_DESC: (F("price").desc(nulls_last=True), "-id"),
-}
+SORT_COLUMNS = f"{column('id')} AS pk, {column('published_at')}, {column('price')}"
 
 
-def sort_columns(qs: QuerySet) -> QuerySet:
-    return qs.values("pk", "published_at", "price")
+def _by_leaf(
+    everywhere: Where, leaves: list[int], *, columns: str, order: str, limit: int
+) -> tuple[str, list]:
+    """Return the UNION ALL of each leaf's first `limit` rows in `order` (each one read from
+    its leaf's index), and its parameters."""
+    branch_sql, branch_params = everywhere.also(f"{column('category_id')} = %s").select(columns)
+    branches = " UNION ALL ".join(
+        f"SELECT * FROM ({branch_sql} ORDER BY {order} LIMIT %s) leaf{n}"
+        for n in range(len(leaves))
+    )
+    return branches, [value for leaf in leaves for value in (*branch_params, leaf, limit)]
 
 
 def _ids(sql: str, sql_params) -> list[int]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, sql_params)
-        return [row[0] for row in cursor.fetchall()]
+    return [row[0] for row in _rows(sql, sql_params)]
 
 
 def page_ids(
-    matching: QuerySet,
-    everywhere: QuerySet,
+    matching: Where,
+    everywhere: Where,
     params: SearchParams,
     *,
     tree: CategoryTree,
@@ -160,34 +113,28 @@ def page_ids(
     4 million other listings before 20 of «арматура» under a price at 10M (20 s; gathering
     its 25,000 matches took 0.2 s).
     """
-    sort = params.effective_sort
+    order = ORDER_SQL[params.effective_sort]
     window = (PAGE_SIZE, offset)
     leaves = tree.subtree_ids(params.category) if params.category is not None else []
     by_leaf = len(leaves) > 1 and not params.q
     gather = total.value <= MATERIALIZE_MAX or (params.q and not _dense(total.value))
     if gather and not by_leaf:
-        inner_sql, inner_params = _sql(sort_columns(matching))
+        inner_sql, inner_params = matching.select(SORT_COLUMNS)
         return _ids(
-            f"WITH m AS MATERIALIZED ({inner_sql}) "
-            f"SELECT pk FROM m ORDER BY {ORDER_SQL[sort]} LIMIT %s OFFSET %s",
+            f"WITH m AS MATERIALIZED ({inner_sql}) SELECT pk FROM m ORDER BY {order} "
+            "LIMIT %s OFFSET %s",
             (*inner_params, *window),
         )
     if by_leaf:
-        branches: list[str] = []
-        branch_params: list = []
-        for leaf in leaves:
-            branch = everywhere.filter(category_id=leaf).order_by(*ORDER_BY[sort])
-            branch_sql, branch_sql_params = _sql(sort_columns(branch)[: offset + PAGE_SIZE])
-            branches.append(f"({branch_sql})")
-            branch_params += branch_sql_params
-        return _ids(
-            f"SELECT pk FROM ({' UNION ALL '.join(branches)}) leaves "
-            f"ORDER BY {ORDER_SQL[sort]} LIMIT %s OFFSET %s",
-            (*branch_params, *window),
+        branches, sql_params = _by_leaf(
+            everywhere, leaves, columns=SORT_COLUMNS, order=order, limit=offset + PAGE_SIZE
         )
-    return list(
-        matching.order_by(*ORDER_BY[sort]).values_list("pk", flat=True)[offset : offset + PAGE_SIZE]
-    )
+        return _ids(
+            f"SELECT pk FROM ({branches}) leaves ORDER BY {order} LIMIT %s OFFSET %s",
+            (*sql_params, *window),
+        )
+    inner_sql, inner_params = matching.select(SORT_COLUMNS)
+    return _ids(f"{inner_sql} ORDER BY {order} LIMIT %s OFFSET %s", (*inner_params, *window))
 
 
 DENSE_SHARE = 0.05
@@ -207,11 +154,11 @@ def _dense(matches: int) -> bool:
     return held[1] > 0 and matches >= DENSE_SHARE * held[1]
 
 
-SAMPLE_COLUMNS = ("pk", "category_id", "price")
+SAMPLE_COLUMNS = f"{column('id')} AS pk, {column('category_id')}, {column('price')}"
 
 
 def sample_rows(
-    matching: QuerySet, params: SearchParams, sort: str, *, cap: int, newest_first: bool
+    matching: Where, params: SearchParams, sort: str, *, cap: int, newest_first: bool
 ) -> tuple[list[tuple], int | None]:
     """Return (pk, category id, price, rank) of up to `cap` + 1 matches, and the planner's
     estimate of the number of matches when it was asked for it on the way (else None).
@@ -230,24 +177,24 @@ def sample_rows(
             rank = (f"ts_rank(s.search_vector, {RANK_QUERY})", (SEARCH_CONFIG, params.q))
         one_word = len(params.q.split()) == 1 and not params.has_filters
         return freshest_rows(matching, limit=cap + 1, rank=rank, trust_estimate=one_word)
-    qs = matching.order_by(*ORDER_BY[Sort.NEWEST]) if newest_first else matching
-    return _sample_read(qs, params, sort, cap + 1), None
+    order = f" ORDER BY {ORDER_SQL[Sort.NEWEST]}" if newest_first else ""
+    return sample_read(matching, params, sort, cap + 1, order=order), None
 
 
 RANK_QUERY = "websearch_to_tsquery(%s::regconfig, %s)"
 
 
-def _sample_read(qs: QuerySet, params: SearchParams, sort: str, n: int) -> list[tuple]:
+def sample_read(matching: Where, params: SearchParams, sort: str, n: int, *, order: str) -> list:
+    """Return (pk, category id, price, rank) of the first `n` matches in `order` (SQL)."""
     if sort != Sort.RELEVANCE:
-        return [(*row, 0.0) for row in qs.values_list(*SAMPLE_COLUMNS)[:n]]
-    inner_sql, inner_params = _sql(qs.values(*SAMPLE_COLUMNS, "search_vector")[:n])
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT s.pk, s.category_id, s.price, ts_rank(s.search_vector, {RANK_QUERY}) "
-            f"FROM ({inner_sql}) s",
-            (SEARCH_CONFIG, params.q, *inner_params),
-        )
-        return cursor.fetchall()
+        inner_sql, inner_params = matching.select(f"{SAMPLE_COLUMNS}, 0.0")
+        return _rows(f"{inner_sql}{order} LIMIT %s", (*inner_params, n))
+    inner_sql, inner_params = matching.select(f"{SAMPLE_COLUMNS}, {column('search_vector')}")
+    return _rows(
+        f"SELECT s.pk, s.category_id, s.price, ts_rank(s.search_vector, {RANK_QUERY}) "
+        f"FROM ({inner_sql}{order} LIMIT %s) s",
+        (SEARCH_CONFIG, params.q, *inner_params, n),
+    )
 
 
 def walks_leaves(params: SearchParams, sort: str) -> bool:
@@ -270,26 +217,22 @@ def walks_leaves(params: SearchParams, sort: str) -> bool:
     )
 
 
-def sample_rows_by_leaf(everywhere: QuerySet, leaves: list[int], *, cap: int) -> list[tuple]:
+def sample_rows_by_leaf(everywhere: Where, leaves: list[int], *, cap: int) -> list[tuple]:
     """Return the sample of `sample_rows(newest_first=True)`, leaf by leaf, from the date index."""
-    branches: list[str] = []
-    branch_params: list = []
-    for leaf in leaves:
-        branch = everywhere.filter(category_id=leaf).order_by(*ORDER_BY[Sort.NEWEST])
-        branch_sql, branch_sql_params = _sql(
-            branch.values(*SAMPLE_COLUMNS, "published_at")[: cap + 1]
-        )
-        branches.append(f"({branch_sql})")
-        branch_params += branch_sql_params
+    newest = ORDER_SQL[Sort.NEWEST]
+    columns = f"{SAMPLE_COLUMNS}, {column('published_at')}"
+    branches, sql_params = _by_leaf(
+        everywhere, leaves, columns=columns, order=newest, limit=cap + 1
+    )
     with transaction.atomic(), connection.cursor() as cursor:
         # Only for this statement: no bitmap scans and no sorts of whole leaves, so each
         # branch walks its leaf's (category, published_at) index and stops early.
         cursor.execute("SET LOCAL enable_bitmapscan = off")
         cursor.execute("SET LOCAL enable_sort = off")
         cursor.execute(
-            f"SELECT pk, category_id, price, 0.0 FROM ({' UNION ALL '.join(branches)}) leaves "
-            "ORDER BY published_at DESC, pk DESC LIMIT %s",
-            (*branch_params, cap + 1),
+            f"SELECT pk, category_id, price, 0.0 FROM ({branches}) leaves "
+            f"ORDER BY {newest} LIMIT %s",
+            (*sql_params, cap + 1),
         )
         return cursor.fetchall()
 

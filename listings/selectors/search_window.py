@@ -37,8 +37,9 @@ import time
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import QuerySet
 from django.utils import timezone
+
+from listings.selectors.search_sql import Where, column
 
 FIRST_WINDOW = timedelta(days=7)
 WIDEST_WINDOW = timedelta(days=180)
@@ -51,15 +52,15 @@ NEWEST = "ORDER BY s.published_at DESC, s.pk DESC"
 class Freshest:
     """The freshest rows of a set of listings: (pk, category id, price, rank), newest first.
 
-    The set's SQL is compiled once (Django's compiler costs more than a small query) and
-    each window is a condition on it; `rank` is the SQL of each row's rank and its params.
+    Each window is a condition on the set's SQL; `rank` is the SQL of each row's rank and
+    its params.
     """
 
-    def __init__(self, qs: QuerySet, *, rank: tuple[str, tuple] | None):
-        columns = ["pk", "category_id", "price", "published_at"]
+    def __init__(self, where: Where, *, rank: tuple[str, tuple] | None):
+        columns = [column(name) for name in ("category_id", "price", "published_at")]
         if rank is not None:
-            columns.append("search_vector")
-        self.inner, self.params = qs.values(*columns).query.sql_with_params()
+            columns.append(column("search_vector"))
+        self.inner, self.params = where.select(", ".join([f"{column('id')} AS pk", *columns]))
         self.rank_sql, self.rank_params = rank if rank is not None else ("0.0", ())
 
     def read(self, condition: str, params: tuple, n: int) -> list[tuple]:
@@ -88,12 +89,12 @@ class Freshest:
 
 
 def freshest_rows(
-    qs: QuerySet, *, limit: int, rank=None, trust_estimate: bool = False
+    where: Where, *, limit: int, rank=None, trust_estimate: bool = False
 ) -> tuple[list[tuple], int]:
-    """Return the `limit` freshest rows of `qs` (see `Freshest`), and the planner's estimate
-    of how many listings `qs` holds (asked on the way). `trust_estimate`: size the first
-    window on that estimate (one word, no filter)."""
-    freshest = Freshest(qs, rank=rank)
+    """Return the `limit` freshest rows matching `where` (see `Freshest`), and the planner's
+    estimate of how many listings match (asked on the way). `trust_estimate`: size the
+    first window on that estimate (one word, no filter)."""
+    freshest = Freshest(where, rank=rank)
     walks, estimate = freshest.plan(limit)
     if walks:
         return freshest.read("TRUE", (), limit), estimate

@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts.tests.factories import CompanyFactory
 from listings import selectors
 from listings.models import Listing
-from listings.selectors import search_queries, search_window
+from listings.selectors import search_queries, search_sql, search_window
 from listings.tests.factories import ListingFactory
 from listings.tests.test_search import SEARCH, limits_set, titles
 
@@ -107,9 +107,11 @@ def _one_query_sample(q: str, sort: str, cap: int) -> list[tuple]:
     """Return the sample as one query reads it: every match, sorted, the freshest kept."""
     tree = selectors.category_tree()
     params = selectors.SearchParams(q=q, sort=sort)
-    matching = search_queries.matching_listings(params, tree=tree, with_category=True)
-    newest = matching.order_by(*search_queries.ORDER_BY[selectors.Sort.NEWEST])
-    return search_queries._sample_read(newest, params, params.effective_sort, cap + 1)
+    matching = search_sql.matching_where(params, tree=tree, with_category=True)
+    newest = f" ORDER BY {search_queries.ORDER_SQL[selectors.Sort.NEWEST]}"
+    return search_queries.sample_read(
+        matching, params, params.effective_sort, cap + 1, order=newest
+    )
 
 
 @pytest.mark.usefixtures("catalogue")
@@ -120,9 +122,7 @@ def _one_query_sample(q: str, sort: str, cap: int) -> list[tuple]:
 def test_windows_give_the_sample_of_one_query(monkeypatch, cap, q, sort, estimate):
     monkeypatch.setattr(search_window.Freshest, "plan", lambda self, n: (False, estimate))
     params = selectors.SearchParams(q=q, sort=sort)
-    matching = search_queries.matching_listings(
-        params, tree=selectors.category_tree(), with_category=True
-    )
+    matching = search_sql.matching_where(params, tree=selectors.category_tree(), with_category=True)
 
     windowed, _estimate = search_queries.sample_rows(
         matching, params, params.effective_sort, cap=cap, newest_first=True
@@ -137,9 +137,7 @@ def test_a_word_in_most_listings_is_read_in_one_query_in_date_order(
 ):
     monkeypatch.setattr(search_window.Freshest, "plan", lambda self, n: (True, 0))
     params = selectors.SearchParams(q="доставка")
-    matching = search_queries.matching_listings(
-        params, tree=selectors.category_tree(), with_category=True
-    )
+    matching = search_sql.matching_where(params, tree=selectors.category_tree(), with_category=True)
 
     with django_assert_num_queries(1):
         rows, _estimate = search_queries.sample_rows(

@@ -1,12 +1,13 @@
 """Search: every way of reading a page gives the same order, in a bounded number of queries."""
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 
 from accounts.regions import Region
 from accounts.tests.factories import CompanyFactory
 from listings import selectors
 from listings.models import Category, Listing
-from listings.selectors import search, search_queries
+from listings.selectors import SEARCH_CONFIG, search, search_queries
 from listings.services import listing_image_add
 from listings.tests.factories import ListingFactory, image_upload, leaf
 from listings.tests.search_helpers import SEARCH, limits_set, titles
@@ -127,7 +128,9 @@ def test_every_strategy_pages_through_the_same_order(
 @pytest.mark.usefixtures("spread")
 def test_relevance_past_the_cap_ranks_the_freshest_matches_title_matches_first(client, monkeypatch):
     limits_set(monkeypatch, COUNT_CAP=2, MAX_PAGES=1, PAGE_SIZE=6)
-    matches = Listing.objects.filter(search_vector=search_queries.search_query("трактор"))
+    matches = Listing.objects.filter(
+        search_vector=SearchQuery("трактор", search_type="websearch", config=SEARCH_CONFIG)
+    )
     freshest = list(matches.order_by("-published_at", "-id")[:6])
 
     response = client.get(SEARCH, {"q": "трактор"})
