@@ -189,10 +189,19 @@ class Listing(models.Model):
             models.Index(
                 fields=["price", "id"], name="listing_pub_price", condition=Q(status="published")
             ),
+            # Covering what a search samples (and the visibility rule reads): a section's
+            # walk leaf by leaf, with a price range, reads no table rows.
             models.Index(
                 fields=["category", "-published_at", "-id"],
                 name="listing_pub_category_newest",
                 condition=Q(status="published"),
+                include=["price", "company"],
+            ),
+            models.Index(
+                fields=["company", "-published_at", "-id"],
+                name="listing_pub_company_newest",
+                condition=Q(status="published"),
+                include=["category", "price"],
             ),
             models.Index(
                 fields=["category", "price", "id"],

@@ -69,6 +69,30 @@ def _facets(
     return facets
 
 
+# Words sorted by price: when the planner expects no more matches than this, they are all
+# read at once (counts exact, the page sorted here) rather than a sample of COUNT_CAP and
+# then all of them again for the page («арматура» under a price: 2,200 matches).
+GATHER_MAX = 5000
+
+
+def _sample(params, sort, matching, everywhere, *, tree: CategoryTree, cap: int):
+    """Return the sample of matches (see `listing_search`), the size past which it is not
+    all of them, and the planner's estimate of their number when it was asked (else None)."""
+    if walks_leaves(params, sort) and params.category is not None:
+        return (
+            sample_rows_by_leaf(everywhere, tree.subtree_ids(params.category), cap=cap),
+            cap,
+            None,
+        )
+    newest_first = sort in (Sort.NEWEST, Sort.RELEVANCE)
+    planned = None
+    if params.q and not newest_first:
+        planned = estimated_count(matching, at_least=0)
+        cap = max(cap, GATHER_MAX) if planned <= GATHER_MAX else cap
+    sample, estimate = sample_rows(matching, params, sort, cap=cap, newest_first=newest_first)
+    return sample, cap, planned if estimate is None else estimate
+
+
 def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     """Return one page of visible listings for the parameters, with counts per category.
 
@@ -86,18 +110,14 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     matching = matching_where(params, tree=tree, with_category=True)
     everywhere = matching_where(params, tree=tree, with_category=False)
     newest_first = sort in (Sort.NEWEST, Sort.RELEVANCE)
-    if walks_leaves(params, sort) and params.category is not None:
-        sample = sample_rows_by_leaf(everywhere, tree.subtree_ids(params.category), cap=cap)
-        planned = None
-    else:
-        sample, planned = sample_rows(matching, params, sort, cap=cap, newest_first=newest_first)
-    complete = len(sample) <= cap
+    sample, sample_cap, planned = _sample(params, sort, matching, everywhere, tree=tree, cap=cap)
+    complete = len(sample) <= sample_cap
     counts = Counter(row[1] for row in sample)
     if complete:
         total = Tally(len(sample), exact=True)
     else:
         estimate = estimated_count(matching, at_least=cap + 1) if planned is None else planned
-        total = Tally(max(estimate, cap + 1), exact=False)
+        total = Tally(max(estimate, sample_cap + 1), exact=False)
 
     num_pages = max(1, math.ceil(min(total.value, window) / PAGE_SIZE))
     page = min(max(params.page, 1), num_pages)
@@ -105,7 +125,7 @@ def listing_search(*, params: SearchParams, tree: CategoryTree) -> SearchResult:
     if complete or newest_first:
         # The sample holds the page: all the matches, or the freshest `cap` of them, which
         # is every page of the newest sort and the pool that relevance ranks.
-        rows = sorted_sample(sample[:cap], sort)
+        rows = sorted_sample(sample if complete else sample[:cap], sort)
         ids = [row[0] for row in rows[offset : offset + PAGE_SIZE]]
     else:
         ids = page_ids(matching, everywhere, params, tree=tree, total=total, offset=offset)

@@ -99,21 +99,23 @@ def _expected(rows, sort):
 @pytest.mark.usefixtures("spread")
 @pytest.mark.parametrize("sort", ["newest", "price_asc", "price_desc"])
 @pytest.mark.parametrize(
-    ("cap", "materialize_max", "query"),
+    ("cap", "materialize_max", "gather_max", "query"),
     [
-        (15, 10_000, {}),  # every match in the sample: sorted in Python
-        (3, 10_000, {}),  # a few matches past the cap: materialised in the database
-        (3, 0, {}),  # many matches: read in index order
-        (3, 0, {"category": "section"}),  # many matches in a section: leaf by leaf
-        (3, 10_000, {"category": "section"}),
+        (15, 10_000, 0, {}),  # every match in the sample: sorted in Python
+        (3, 10_000, 0, {}),  # a few matches past the cap: materialised in the database
+        (3, 0, 0, {}),  # many matches: read in index order
+        (3, 0, 0, {"category": "section"}),  # many matches in a section: leaf by leaf
+        (3, 10_000, 0, {"category": "section"}),
+        (3, 10_000, 0, {"q": "доставка"}),  # words past the cap: a sample, then the page
+        (3, 10_000, 100, {"q": "доставка"}),  # words by price, few: all read at once
     ],
 )
 def test_every_strategy_pages_through_the_same_order(
-    client, monkeypatch, sort, cap, materialize_max, query
+    client, monkeypatch, sort, cap, materialize_max, gather_max, query
 ):
     # Three pages of four: twelve of the fifteen listings fit the window.
-    limits = {"COUNT_CAP": cap, "MATERIALIZE_MAX": materialize_max, "PAGE_SIZE": 4, "MAX_PAGES": 3}
-    limits_set(monkeypatch, **limits)
+    limits = {"COUNT_CAP": cap, "MATERIALIZE_MAX": materialize_max, "GATHER_MAX": gather_max}
+    limits_set(monkeypatch, **limits, PAGE_SIZE=4, MAX_PAGES=3)
     if query.get("category") == "section":
         query = {"category": Category.objects.get(slug="agricultural-machinery").pk}
     expected = [x.title for x in _expected(list(Listing.objects.visible()), sort)]
