@@ -190,12 +190,12 @@ class Listing(models.Model):
                 fields=["price", "id"], name="listing_pub_price", condition=Q(status="published")
             ),
             # Covering what a search samples (and the visibility rule reads): a section's
-            # walk leaf by leaf, with a price range, reads no table rows.
+            # walk leaf by leaf, with a price, region or condition, reads no table rows.
             models.Index(
                 fields=["category", "-published_at", "-id"],
                 name="listing_pub_category_newest",
                 condition=Q(status="published"),
-                include=["price", "company"],
+                include=["price", "company", "region", "condition"],
             ),
             models.Index(
                 fields=["company", "-published_at", "-id"],

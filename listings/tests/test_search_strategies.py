@@ -30,6 +30,7 @@ QUERIES = [
     {"category": "__section__", "sort": "price_desc"},
     {"seller": "__seller__", "region": Region.AKMOLA, "price_min": "1", "sort": "price_asc"},
     {"category": "__section__", "price_max": "99999999"},
+    {"category": "__section__", "region": Region.AKMOLA, "condition": "used"},
 ]
 
 
@@ -45,8 +46,8 @@ def test_the_search_page_runs_a_bounded_number_of_queries(
     for query in QUERIES:
         query = {key: values.get(value, value) for key, value in query.items()}
         # At most three for the search (the capped sample, an estimate, the cards) and two
-        # for the cookie banner of base.html; walking the leaves (a price range in a
-        # section) adds its savepoint and two planner settings.
+        # for the cookie banner of base.html; walking the leaves (a price range, a region
+        # or a condition in a section) adds its savepoint and two planner settings.
         with django_assert_max_num_queries(9, info=str(query)):
             response = client.get(SEARCH, query)
         assert response.status_code == 200
@@ -145,13 +146,32 @@ def test_relevance_past_the_cap_ranks_the_freshest_matches_title_matches_first(c
 
 
 @pytest.mark.usefixtures("spread")
-def test_walking_each_leaf_gives_the_same_pages_as_one_query(client, monkeypatch, settings):
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ({"price_min": "1100"}, {"price_min": 1100}),
+        ({"region": Region.KOSTANAY}, {"region": Region.KOSTANAY}),
+        (
+            {"region": Region.KOSTANAY, "condition": Listing.Condition.NEW},
+            {"region": Region.KOSTANAY, "condition": Listing.Condition.NEW},
+        ),
+    ],
+)
+def test_walking_each_leaf_gives_the_same_pages_as_one_query(
+    client, monkeypatch, settings, query, filters
+):
     settings.SEARCH_CACHE_SECONDS = 0  # the same pages are asked for twice
     limits_set(monkeypatch, COUNT_CAP=4, PAGE_SIZE=3, MAX_PAGES=2)
+    # Two regions and both conditions over the section's three leaves.
+    for n, pk in enumerate(Listing.objects.order_by("pk").values_list("pk", flat=True)):
+        Listing.objects.filter(pk=pk).update(
+            region=Region.AKMOLA if n % 3 == 2 else Region.KOSTANAY,
+            condition=Listing.Condition.USED if n % 4 == 3 else Listing.Condition.NEW,
+        )
     section = Category.objects.get(slug="agricultural-machinery")
-    query = {"category": section.pk, "price_min": "1100", "sort": "newest"}
+    query = {"category": section.pk, **query, "sort": "newest"}
     assert search_queries.walks_leaves(
-        selectors.SearchParams(category=section, price_min=1100, sort="newest"), "newest"
+        selectors.SearchParams(category=section, sort="newest", **filters), "newest"
     )
 
     walked = [titles(client.get(SEARCH, {**query, "page": n})) for n in (1, 2)]
@@ -160,3 +180,12 @@ def test_walking_each_leaf_gives_the_same_pages_as_one_query(client, monkeypatch
 
     assert walked == queried
     assert len(walked[0]) == 3
+
+
+def test_a_sellers_listings_in_a_category_are_not_walked_leaf_by_leaf():
+    # The seller's own (company, date) index finds them; walking every leaf would not.
+    section = Category.objects.get(slug="agricultural-machinery")
+    params = selectors.SearchParams(category=section, seller_id=1, region=Region.KOSTANAY)
+
+    assert not search_queries.walks_leaves(params, "newest")
+    assert not search_queries.walks_leaves(selectors.SearchParams(category=section), "newest")
