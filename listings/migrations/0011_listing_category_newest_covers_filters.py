@@ -1,7 +1,7 @@
 """The (category, date) index also carries the region and the condition.
 
-A category browsed newest first with a region, a condition or a delivery region is now read
-leaf by leaf from this index, like a price range (`search_queries.walks_leaves`); with the
+A category browsed newest first with a region or a condition is now read leaf by leaf
+from this index, like a price range (`search_queries.walks_leaves`); with the
 columns those filters read in the index, the walk reads no table rows (a leaf in a region
 with a condition at 10M listings: 260 ms of bitmaps and rechecks before, 9 to 19 ms after).
 """

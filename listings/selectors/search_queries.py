@@ -200,8 +200,8 @@ def sample_read(matching: Where, params: SearchParams, sort: str, n: int, *, ord
 def walks_leaves(params: SearchParams, sort: str) -> bool:
     """Return whether the newest matches are found by walking each leaf's date index.
 
-    A category with a price range, a region, a condition or a delivery region is where the
-    planner's guess fails most: it multiplies the category's share by each filter's share
+    A category with a price range, a region or a condition is where the planner's guess
+    fails most: it multiplies the category's share by each filter's share
     of the whole catalogue, while metal's prices sit in a narrow band and sellers trade
     mostly in their own region, so it expects a few hundred matches where there are tens of
     thousands, or intersects two bitmaps of a few hundred thousand rows each and rechecks
@@ -209,14 +209,15 @@ def walks_leaves(params: SearchParams, sort: str) -> bool:
     each leaf newest first through the (category, date) index, which carries what these
     filters read, and stopping at the sample's size reads a few thousand index entries and
     no table rows instead, at worst the leaves' entries (a section is about a tenth of the
-    catalogue). A seller's listings have an index of their own.
+    catalogue). Not when the sellers are chosen (one seller, or those delivering to a
+    region): the planner finds their listings through the seller index, where a walk
+    would read every leaf to the end for a few sellers (48 ms at 1M instead of 1 ms).
     """
     filtered = (
         params.price_min is not None
         or params.price_max is not None
         or params.region
         or params.condition
-        or params.delivers_to
     )
     return (
         is_postgres()
@@ -224,6 +225,7 @@ def walks_leaves(params: SearchParams, sort: str) -> bool:
         and not params.q
         and params.category is not None
         and not params.seller_id
+        and not params.delivers_to
         and bool(filtered)
     )
 
