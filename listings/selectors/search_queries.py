@@ -201,11 +201,11 @@ def walks_leaves(params: SearchParams, sort: str) -> bool:
     """Return whether the newest matches are found by walking each leaf's date index.
 
     A category with a price range, a region or a condition is where the planner's guess
-    fails most: it multiplies the category's share by each filter's share
-    of the whole catalogue, while metal's prices sit in a narrow band and sellers trade
-    mostly in their own region, so it expects a few hundred matches where there are tens of
-    thousands, or intersects two bitmaps of a few hundred thousand rows each and rechecks
-    every row of their pages (a leaf in a region with a condition at 10M: 260 ms). Walking
+    fails most: it multiplies the category's share by each filter's share of the whole
+    catalogue, while metal's prices sit in a narrow band and sellers trade mostly in their
+    own region, so it expects a few hundred matches where there are tens of thousands, or
+    intersects two bitmaps of a few hundred thousand rows each and rechecks every row of
+    their pages (a leaf in a region with a condition at 10M: 260 ms). Walking
     each leaf newest first through the (category, date) index, which carries what these
     filters read, and stopping at the sample's size reads a few thousand index entries and
     no table rows instead, at worst the leaves' entries (a section is about a tenth of the
